@@ -1,0 +1,108 @@
+"""Steps, fields and flows: the shape of a walk through parting, without any UI.
+
+A step's text lives in the catalog under the item `<flow>.<step id>` (fields `title`,
+`lead`, and per field `<field>_label`, `<field>_hint`, `<field>_options`). A step that needs
+more than a form (the breathing pacer, a verdict, a payment plan) names a `widget`; the UI
+keeps a widget of that name for the flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Answers = Mapping[str, Any]
+FieldKind = Literal["line", "text", "choice", "checklist", "date", "draft", "yesno", "number",
+                    "switch"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question on a step.
+
+    kind: "line" (one line of text), "text" (several lines), "choice" (one of `options`),
+    "checklist" (any of `options`), "date" (words such as "next Thursday", parsed and shown
+    back), "draft" (an editable message filled from a template), "yesno" (yes / no / not
+    sure), "number", "switch" (on or off).
+    """
+
+    id: str
+    kind: FieldKind = "line"
+    options: tuple[str, ...] = ()
+    template: str | None = None  # catalog key of the draft's template item
+    prefer: Literal["past", "future"] = "future"  # for dates: how to read "Friday"
+    when: Callable[[Answers], bool] | None = None  # shown only when this holds
+
+
+@dataclass(frozen=True)
+class Step:
+    """One small screen: a question or an exercise, and the answers it keeps."""
+
+    id: str
+    fields: tuple[Field, ...] = ()
+    widget: str | None = None
+    when: Callable[[Answers], bool] | None = None  # the step is part of the walk only when this holds
+
+    def applies(self, answers: Answers) -> bool:
+        return self.when is None or bool(self.when(answers))
+
+
+@dataclass(frozen=True)
+class Flow:
+    """An ordered list of steps; which of them a walk visits depends on the answers so far."""
+
+    name: str
+    steps: tuple[Step, ...] = field(default_factory=tuple)
+    # Extra placeholders for drafts computed from the answers (dates, chosen labels...):
+    # context(answers, catalog, today) -> {name: text}.
+    context: Callable[..., Mapping[str, str]] | None = None
+    # The short result shown in history, from the answers: a reason kind, a decision.
+    outcome: Callable[[Answers], str | None] | None = None
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def path(self, answers: Answers) -> list[Step]:
+        """The steps this walk visits, given the answers so far."""
+        return [s for s in self.steps if s.applies(answers)]
+
+    def first(self) -> Step:
+        return self.steps[0]
+
+    def next_step(self, step_id: str, answers: Answers) -> Step | None:
+        """The step after `step_id` for these answers, or None at the end."""
+        ids = [s.id for s in self.steps]
+        index = ids.index(step_id)
+        for step in self.steps[index + 1:]:
+            if step.applies(answers):
+                return step
+        return None
+
+    def previous_step(self, step_id: str, answers: Answers) -> Step | None:
+        """The step before `step_id` for these answers, or None at the start."""
+        ids = [s.id for s in self.steps]
+        index = ids.index(step_id)
+        for step in reversed(self.steps[:index]):
+            if step.applies(answers):
+                return step
+        return None
+
+    def position(self, step_id: str, answers: Answers) -> tuple[int, int]:
+        """(1-based position of `step_id`, number of steps) along this walk."""
+        path = [s.id for s in self.path(answers)]
+        if step_id not in path:
+            return (0, len(path))
+        return (path.index(step_id) + 1, len(path))
+
+
+def answer(answers: Answers, step_id: str, field_id: str, default: Any = None) -> Any:
+    """The answer to one field, or `default` when it was not given."""
+    value = answers.get(step_id)
+    if isinstance(value, Mapping):
+        got = value.get(field_id, default)
+        return default if got in (None, "") else got
+    return default

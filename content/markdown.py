@@ -1,0 +1,76 @@
+"""A session as one readable Markdown page: what was asked, what was answered, every draft."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from content.catalog import Catalog
+from content.flows import Field, get_flow
+
+
+def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
+    """Render a session record (as `Session.to_record()` gives) for reading or export."""
+    flow = get_flow(str(record["flow"]))
+    answers: Mapping[str, Any] = record.get("answers") or {}
+    ui = catalog.ui
+    client = record.get("client") or ui("app.no_client")
+    lines = [f"# {ui(f'home.{flow.name}_title')}: {client}", ""]
+    status = ui("md.status_done") if record.get("status") == "done" else ui("md.status_open")
+    lines.append(ui("md.meta", created=str(record.get("created_at", ""))[:16].replace("T", " "),
+                    status=status))
+    if record.get("outcome"):
+        lines.append(ui("md.outcome", outcome=outcome_label(catalog, flow.name,
+                                                            str(record["outcome"]))))
+    lines.append("")
+    for step in flow.path(answers):
+        given = answers.get(step.id)
+        if not isinstance(given, Mapping) or not given:
+            continue
+        item = catalog.item(f"{flow.name}.{step.id}")
+        body = [_field_lines(catalog, item, f, given.get(f.id)) for f in step.fields]
+        body = [b for b in body if b]
+        extra = given.get("_markdown")
+        if isinstance(extra, str) and extra.strip():
+            body.append(extra.strip())
+        if not body:
+            continue
+        lines.append(f"## {item.get('title')}")
+        lines.append("")
+        lines.extend(body)
+        lines.append("")
+    reminders = record.get("reminders") or []
+    if reminders:
+        lines.append(f"## {ui('md.reminders')}")
+        lines.append("")
+        for reminder in reminders:
+            mark = "x" if reminder.get("done") else " "
+            lines.append(f"- [{mark}] {reminder.get('due', '')}: {reminder.get('what', '')}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def outcome_label(catalog: Catalog, flow: str, outcome: str) -> str:
+    key = f"md.outcome_{flow}_{outcome}"
+    return catalog.ui(key) if catalog.has_ui(key) else outcome
+
+
+def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any) -> str:
+    if value in (None, "", [], False):
+        return ""
+    label = item.get(f"{field.id}_label", field.id)
+    if field.kind == "draft" or field.kind == "text":
+        quoted = "\n".join(f"> {line}" if line else ">" for line in str(value).splitlines())
+        return f"**{label}**\n\n{quoted}\n"
+    if field.kind in ("choice",):
+        options = item.get(f"{field.id}_options", {})
+        return f"**{label}**: {options.get(value, value)}"
+    if field.kind == "yesno":
+        return f"**{label}**: {catalog.ui(f'app.{value}') if catalog.has_ui(f'app.{value}') else value}"
+    if field.kind == "checklist":
+        options = item.get(f"{field.id}_options", {})
+        names = [options.get(v, v) for v in value] if isinstance(value, list) else [str(value)]
+        return f"**{label}**:\n" + "\n".join(f"- {n}" for n in names) + "\n"
+    if field.kind == "switch":
+        return f"**{label}**: {catalog.ui('app.yes')}"
+    return f"**{label}**: {value}"

@@ -1,0 +1,44 @@
+"""Which reminders are due, and how one reads as a line of text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any, Protocol
+
+
+class HasReminders(Protocol):
+    client: str
+    reminders: Any
+
+
+def due_date(reminder: Mapping[str, Any]) -> date | None:
+    """The reminder's due day, or None when it cannot be read."""
+    try:
+        return date.fromisoformat(str(reminder.get("due", ""))[:10])
+    except ValueError:
+        return None
+
+
+def due_reminders(sessions: Iterable[HasReminders], today: date) -> list[tuple[Any, Mapping[str, Any]]]:
+    """Open reminders due today or earlier, oldest first, each with its session."""
+    found = []
+    for session in sessions:
+        for reminder in session.reminders:
+            day = due_date(reminder)
+            if not reminder.get("done") and day is not None and day <= today:
+                found.append((day, session, reminder))
+    found.sort(key=lambda t: t[0])
+    return [(s, r) for _, s, r in found]
+
+
+def reminder_line(catalog: Any, reminder: Mapping[str, Any], client: str, today: date) -> str:
+    """"Overdue since …: call Anna back (Acme)" in the catalog's language."""
+    from content.dates import format_short
+
+    day = due_date(reminder)
+    late = day is not None and day < today
+    who = client or catalog.ui("app.the_client")
+    key = "home.overdue_line" if late else "home.due_line"
+    return catalog.ui(key, what=reminder.get("what", ""), client=who,
+                      due=format_short(day, catalog.lang) if day else "?")

@@ -1,0 +1,212 @@
+"""`PartingApp`: builds the store and the catalog, installs screens, and saves on every exit."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from content import Catalog, load_catalog
+from content.flows import get_flow
+from store import Session, SessionStore, StoreError, new_session, resolve_data_dir
+from store.settings import Settings, load_settings, save_settings
+from tui.i18n import translate_bindings
+
+
+class PartingApp(App[None]):
+    """The parting terminal app.
+
+    With no arguments it opens the real data folder; tests pass a `store` in a temporary
+    folder, a `catalog`, and a `clock` so that every date on screen is fixed.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "parting"
+    BINDINGS = [
+        Binding("f1", "help", "app.help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "app.palette", id="app.palette", show=True),
+        Binding("ctrl+q", "quit", "app.quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, store: SessionStore | None = None, catalog: Catalog | None = None, *,
+                 data_dir: Path | str | None = None, lang: str | None = None,
+                 clock: Callable[[], datetime] | None = None,
+                 start: str = "home", client: str = "", session_id: str | None = None) -> None:
+        super().__init__()
+        self._owns_store = store is None
+        self.store = store or SessionStore.open(resolve_data_dir(data_dir), app_instance=True,
+                                                clock=clock)
+        self.settings: Settings = load_settings(self.store.directory)
+        chosen = lang or (catalog.lang if catalog else None) or self.settings.lang or "en"
+        self.catalog = catalog or load_catalog(chosen)
+        self.clock = clock
+        self._start = start
+        self._start_client = client
+        self._start_session = session_id
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        translate_bindings(self, self.catalog)
+
+    # -- time ------------------------------------------------------------------------------
+    def now(self) -> datetime:
+        return self.clock() if self.clock else datetime.now().astimezone()
+
+    def today(self) -> date:
+        return self.now().date()
+
+    # -- start-up --------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.title = self.catalog.ui("app.title")
+        self.sub_title = self.catalog.ui("app.subtitle")
+        self._install_signal_handlers()
+        from tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self._start_session:
+            self.open_session(self.store.get(self._start_session))
+        elif self._start in ("dropped", "drop"):
+            self.start_flow(self._start, self._start_client)
+        elif self._start == "history":
+            self.action_history()
+        for notice in self.store.notices:
+            self.notify(notice.message, severity="warning", timeout=15)
+
+    def _install_signal_handlers(self) -> None:
+        # Textual does not handle SIGTERM or SIGHUP (a closed terminal window): save first.
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self._on_terminate)
+        except (RuntimeError, NotImplementedError, ValueError):
+            pass
+
+    def _on_terminate(self) -> None:
+        self.flush_all()
+        self.exit()
+
+    # -- sessions ---------------------------------------------------------------------------
+    def persist(self, session: Session) -> bool:
+        """Save `session`; on failure tell the user and keep everything on screen."""
+        try:
+            self.store.save(session)
+        except StoreError as error:
+            self.notify(str(error), title=self.catalog.ui("app.not_saved_title"),
+                        severity="error", timeout=10)
+            return False
+        return True
+
+    def flush_all(self) -> None:
+        """Save what every open flow holds (called on quit and on signals)."""
+        from tui.screens.flow import FlowScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, FlowScreen):
+                screen.flush()
+
+    def start_flow(self, flow_name: str, client: str = "") -> None:
+        session = new_session(flow_name, client=client.strip(), lang=self.catalog.lang,
+                              clock=self.clock)
+        if client.strip():
+            first = get_flow(flow_name).first()
+            session.answers[first.id] = {"client": client.strip()}
+        self.open_session(session)
+
+    def open_session(self, session: Session) -> None:
+        """Open `session` in its flow, at the step where it was left."""
+        from tui.screens.flow import FlowScreen
+
+        flow = get_flow(session.flow)
+        self.push_screen(FlowScreen(flow, session, self.step_widgets(session.flow)))
+
+    def open_session_read_only(self, session: Session) -> None:
+        """Show a finished session as a readable page (Resume is offered there)."""
+        try:
+            from tui.screens.session_view import SessionViewScreen
+        except ImportError:
+            self.open_session(session)
+            return
+        self.push_screen(SessionViewScreen(session))
+
+    @staticmethod
+    def step_widgets(flow_name: str) -> dict:
+        if flow_name == "dropped":
+            from tui.screens.dropped import WIDGETS
+        else:
+            from tui.screens.drop import WIDGETS
+        return WIDGETS
+
+    def go_home(self) -> None:
+        """Back to the home screen, refreshed."""
+        from tui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if not isinstance(self.screen, HomeScreen):
+            self.pop_screen() if len(self.screen_stack) > 1 else None
+            if not isinstance(self.screen, HomeScreen):
+                self.push_screen(HomeScreen())
+        self.screen.refresh_lists()
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from tui.screens.help import HelpModal
+
+        if not isinstance(self.screen, HelpModal):
+            self.push_screen(HelpModal())
+
+    def action_dropped(self) -> None:
+        self.start_flow("dropped")
+
+    def action_drop(self) -> None:
+        self.start_flow("drop")
+
+    def action_history(self) -> None:
+        try:
+            from tui.screens.history import HistoryScreen
+        except ImportError:
+            self.notify(self.catalog.ui("app.not_yet"), severity="warning")
+            return
+        self.push_screen(HistoryScreen())
+
+    def action_reminders(self) -> None:
+        try:
+            from tui.screens.reminders import RemindersScreen
+        except ImportError:
+            self.notify(self.catalog.ui("app.not_yet"), severity="warning")
+            return
+        self.push_screen(RemindersScreen())
+
+    def action_insights(self) -> None:
+        try:
+            from tui.screens.insights import InsightsScreen
+        except ImportError:
+            self.notify(self.catalog.ui("app.not_yet"), severity="warning")
+            return
+        self.push_screen(InsightsScreen())
+
+    async def action_quit(self) -> None:
+        self.flush_all()
+        self.exit()
+
+    def watch_theme(self, theme: str) -> None:
+        if getattr(self, "settings", None) is not None and self.settings.theme != theme:
+            self.settings.theme = theme
+            try:
+                save_settings(self.store.directory, self.settings)
+            except (OSError, StoreError):
+                pass
+
+    def get_system_commands(self, screen: Screen) -> list[SystemCommand]:
+        from tui.commands import commands_for
+
+        return commands_for(self, screen)
+
+    def on_unmount(self) -> None:
+        if self._owns_store:
+            self.store.close()

@@ -1,0 +1,124 @@
+"""The `parting` command. Commands that only print never import Textual, so they start fast."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from content import LANGUAGES, Catalog, load_catalog
+from content.locale import system_language
+
+
+def build_parser(catalog: Catalog) -> argparse.ArgumentParser:
+    ui = catalog.ui
+    parser = argparse.ArgumentParser(prog="parting", description=ui("cli.description"),
+                                     add_help=False)
+    parser.add_argument("-h", "--help", action="help", help=ui("cli.help"))
+    parser.add_argument("--version", action="store_true", help=ui("cli.version"))
+    parser.add_argument("--where", action="store_true", help=ui("cli.where"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=ui("cli.lang"))
+    parser.add_argument("--data-dir", metavar="DIR", help=ui("cli.data_dir"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=ui("cli.commands"))
+    for name in ("dropped", "drop"):
+        flow = sub.add_parser(name, help=ui(f"cli.{name}"), add_help=False)
+        flow.add_argument("-h", "--help", action="help", help=ui("cli.help"))
+        flow.add_argument("--client", metavar="NAME", default="", help=ui("cli.client"))
+    sub.add_parser("history", help=ui("cli.history"))
+    sub.add_parser("due", help=ui("cli.due"))
+    export = sub.add_parser("export", help=ui("cli.export"))
+    export.add_argument("ids", nargs="*", metavar="ID", help=ui("cli.export_ids"))
+    export.add_argument("--all", action="store_true", help=ui("cli.export_all"))
+    export.add_argument("--format", choices=("json", "md", "ics"), default="json",
+                        help=ui("cli.export_format"))
+    export.add_argument("--anonymise", "--anonymize", action="store_true",
+                        help=ui("cli.export_anonymise"))
+    export.add_argument("-o", "--output", metavar="FILE", help=ui("cli.export_output"))
+    imp = sub.add_parser("import", help=ui("cli.import"))
+    imp.add_argument("file", metavar="FILE", help=ui("cli.import_file"))
+    return parser
+
+
+def _language(argv: list[str]) -> str:
+    """The language before full parsing, so even `--help` speaks it."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+    return ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = sys.argv[1:] if argv is None else argv
+    asked = _language(args_list)
+    from store import StoreError, resolve_data_dir
+    from store.settings import load_settings, save_settings
+
+    early_dir = None
+    for i, arg in enumerate(args_list):
+        if arg == "--data-dir" and i + 1 < len(args_list):
+            early_dir = args_list[i + 1]
+        elif arg.startswith("--data-dir="):
+            early_dir = arg.split("=", 1)[1]
+    directory = resolve_data_dir(early_dir)
+    settings = load_settings(directory)
+    lang = asked or settings.lang or system_language()
+    catalog = load_catalog(lang)
+    args = build_parser(catalog).parse_args(args_list)
+
+    if args.version:
+        from tui import __version__
+
+        print(f"parting {__version__}")
+        return 0
+    if args.where:
+        print(directory)
+        return 0
+    if asked and settings.lang != asked:
+        settings.lang = asked
+        try:
+            save_settings(directory, settings)
+        except (OSError, StoreError):
+            pass
+
+    try:
+        if args.command == "export":
+            from tui.cli_commands import export_command
+
+            return export_command(args, directory, catalog)
+        if args.command == "import":
+            from tui.cli_commands import import_command
+
+            return import_command(Path(args.file), directory, catalog)
+        if args.command == "due":
+            from tui.cli_commands import due_command
+
+            return due_command(directory, catalog)
+    except StoreError as error:
+        print(f"parting: {error}", file=sys.stderr)
+        return 1
+
+    return run_app(args, directory, lang)
+
+
+def run_app(args: argparse.Namespace, directory: Path, lang: str) -> int:
+    from store import SessionStore, StoreError
+    from tui.app import PartingApp
+
+    try:
+        store = SessionStore.open(directory, app_instance=True)
+    except StoreError as error:
+        print(f"parting: {error}", file=sys.stderr)
+        return 1
+    start = args.command or "home"
+    app = PartingApp(store=store, lang=lang, start=start, client=getattr(args, "client", "") or "")
+    try:
+        app.run()
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""What `parting export`, `parting import` and `parting due` do. No Textual import here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from content import Catalog
+from store import BadImport, Session, SessionStore
+from store.exchange import dumps_document, export_document, parse_document
+
+CLI_WAIT = 10.0  # seconds a command waits for another parting process to finish writing
+
+
+def _selected(store: SessionStore, args: argparse.Namespace, catalog: Catalog) -> list[Session]:
+    if args.ids:
+        chosen = []
+        for session_id in args.ids:
+            try:
+                chosen.append(store.get(session_id))
+            except KeyError:
+                matches = [s for s in store.summaries() if s.id.startswith(session_id)]
+                if len(matches) != 1:
+                    raise SystemExit(catalog.ui("cli.no_such_session", id=session_id)) from None
+                chosen.append(store.get(matches[0].id))
+        return chosen
+    return list(store.sessions())
+
+
+def export_command(args: argparse.Namespace, directory: Path, catalog: Catalog) -> int:
+    if not args.ids and not args.all:
+        print(catalog.ui("cli.export_what"), file=sys.stderr)
+        return 2
+    store = SessionStore.open(directory, wait=CLI_WAIT)
+    try:
+        sessions = _selected(store, args, catalog)
+    finally:
+        store.close()
+    if args.anonymise:
+        from content.anonymise import anonymise_sessions
+
+        sessions = anonymise_sessions(sessions, catalog)
+    if args.format == "json":
+        data = dumps_document(export_document(sessions))
+    elif args.format == "md":
+        from content.markdown import session_markdown
+
+        data = "\n---\n\n".join(session_markdown(s.to_record(), catalog) for s in sessions).encode()
+    else:
+        from content.calendar import reminders_ics
+
+        data = reminders_ics(sessions, catalog)
+    return _write(data, args.output, catalog)
+
+
+def _write(data: bytes, output: str | None, catalog: Catalog) -> int:
+    if not output or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    path = Path(output)
+    try:
+        path.write_bytes(data)
+        path.chmod(0o600)
+    except OSError as error:
+        print(catalog.ui("cli.write_failed", path=path, error=error.strerror or error),
+              file=sys.stderr)
+        return 1
+    print(catalog.ui("cli.written", path=path), file=sys.stderr)
+    return 0
+
+
+def import_command(path: Path, directory: Path, catalog: Catalog) -> int:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        print(catalog.ui("cli.read_failed", path=path, error=error.strerror or error),
+              file=sys.stderr)
+        return 1
+    try:
+        sessions = parse_document(raw)
+    except BadImport as error:
+        print(catalog.ui("cli.import_refused", path=path, error=error), file=sys.stderr)
+        return 1
+    store = SessionStore.open(directory, wait=CLI_WAIT)
+    try:
+        result = store.import_sessions(sessions)
+    finally:
+        store.close()
+    print(catalog.ui("cli.imported", added=result.added, updated=result.updated,
+                     unchanged=result.unchanged))
+    return 0
+
+
+def due_command(directory: Path, catalog: Catalog, today: date | None = None) -> int:
+    from content.reminders import due_reminders, reminder_line
+
+    store = SessionStore.open(directory, wait=CLI_WAIT)
+    try:
+        summaries = store.summaries()
+    finally:
+        store.close()
+    day = today or date.today()
+    for summary, reminder in due_reminders(summaries, day):
+        print(reminder_line(catalog, reminder, summary.client, day))
+    return 0

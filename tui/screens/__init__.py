@@ -1,0 +1,1 @@
+"""One screen per job: home, the two flows, history, reminders, insights, help."""

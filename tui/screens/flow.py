@@ -1,0 +1,202 @@
+"""`FlowScreen`: walks one session through its flow, one step at a time, saving as it goes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Static
+
+from content.flows import Flow, Step
+from store import Session
+from tui.i18n import translate_bindings
+from tui.widgets.draft import DraftEditor
+from tui.widgets.step import FormStep, StepWidget
+
+SAVE_DELAY = 0.5  # seconds after the last keystroke
+
+
+class FlowScreen(Screen):
+    """The screen that hosts a flow's steps.
+
+    Answers live in the session in memory and reach the store half a second after the user
+    stops typing, on every step change, and when the app closes for any reason.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+n", "next", "flow.continue", id="flow.continue", priority=True),
+        Binding("escape", "back", "flow.back", id="flow.back"),
+        Binding("ctrl+s", "save", "flow.save", id="flow.save", priority=True),
+        Binding("ctrl+o", "copy_draft", "flow.copy", id="flow.copy"),
+        Binding("ctrl+g", "home", "flow.home", id="flow.home"),
+    ]
+
+    def __init__(self, flow: Flow, session: Session,
+                 widgets: Mapping[str, type[StepWidget]] | None = None) -> None:
+        super().__init__(classes=f"flow flow-{flow.name}")
+        self.flow = flow
+        self.session = session
+        self.widgets = dict(widgets or {})
+        self._save_timer: Timer | None = None
+        self._dirty = False
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.catalog)
+        self.refresh_bindings()
+        start = self.session.step
+        try:
+            step = self.flow.step(start) if start else self.flow.first()
+        except KeyError:
+            step = self.flow.first()
+        self.show_step(step)
+
+    def compose(self) -> ComposeResult:
+        catalog = self.app.catalog
+        yield Static(id="flow-header")
+        yield VerticalScroll(id="step-body")
+        with Horizontal(id="step-nav"):
+            yield Button(catalog.ui("flow.back_button"), id="nav-back")
+            yield Static(id="nav-status")
+            yield Button(catalog.ui("flow.continue_button"), id="nav-next", variant="primary")
+        yield Footer(show_command_palette=False)
+
+    # -- steps -----------------------------------------------------------------------------
+    @property
+    def current(self) -> StepWidget | None:
+        found = self.query("#step-body > .step")
+        return found.first(StepWidget) if found else None
+
+    def show_step(self, step: Step) -> None:
+        """Replace the step on screen with `step`, restoring its answers."""
+        body = self.query_one("#step-body", VerticalScroll)
+        body.remove_children()
+        cls = self.widgets.get(step.widget or "", FormStep)
+        widget = cls(self.flow, step, self.session.answers, self.app.catalog,
+                     client=self.session.client, today=self.app.today())
+        body.mount(widget)
+        body.scroll_home(animate=False)
+        self.session.step = step.id
+        self._update_header(step)
+        self.call_after_refresh(widget.focus_first)
+
+    def _update_header(self, step: Step) -> None:
+        catalog = self.app.catalog
+        number, total = self.flow.position(step.id, self.session.answers)
+        title = catalog.item(f"{self.flow.name}.{step.id}").get("title")
+        flow_title = catalog.ui(f"home.{self.flow.name}_title")
+        client = f" · {self.session.client}" if self.session.client else ""
+        self.query_one("#flow-header", Static).update(
+            f"[b]{flow_title}[/b]{client}   "
+            + catalog.ui("flow.position", n=number, total=total, title=title))
+        last = self.flow.next_step(step.id, self.session.answers) is None
+        self.query_one("#nav-next", Button).label = catalog.ui(
+            "flow.finish_button" if last else "flow.continue_button")
+
+    # -- answers and saving ---------------------------------------------------------------
+    @on(StepWidget.Changed)
+    def _answer_changed(self, event: StepWidget.Changed) -> None:
+        self.session.answers[event.step_id] = event.value
+        if event.step_id == self.flow.first().id and "client" in event.value:
+            self.session.client = str(event.value.get("client") or "").strip()
+        if self.flow.outcome is not None:
+            self.session.outcome = self.flow.outcome(self.session.answers)
+        self._dirty = True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.flush)
+        self.query_one("#nav-status", Static).update(self.app.catalog.ui("flow.unsaved"))
+
+    def flush(self) -> bool:
+        """Save now if anything changed; True when everything typed is on disk."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if not self._dirty:
+            return True
+        ok = self.app.persist(self.session)
+        if ok:
+            self._dirty = False
+        status = "flow.saved" if ok else "flow.not_saved"
+        self.query_one("#nav-status", Static).update(self.app.catalog.ui(status))
+        return ok
+
+    def _record_current(self) -> None:
+        widget = self.current
+        if widget is not None:
+            self.session.answers[widget.step.id] = widget.value()
+
+    # -- actions ----------------------------------------------------------------------------
+    def action_next(self) -> None:
+        widget = self.current
+        if widget is None:
+            return
+        problem = widget.problem()
+        if problem:
+            self.notify(problem, severity="warning")
+            return
+        self._record_current()
+        self._dirty = True
+        following = self.flow.next_step(widget.step.id, self.session.answers)
+        if following is None:
+            self.finish()
+            return
+        self.session.step = following.id
+        self.flush()
+        self.show_step(following)
+
+    def action_back(self) -> None:
+        widget = self.current
+        if widget is None:
+            return
+        self._record_current()
+        previous = self.flow.previous_step(widget.step.id, self.session.answers)
+        if previous is None:
+            self.action_home()
+            return
+        self.session.step = previous.id
+        self._dirty = True
+        self.flush()
+        self.show_step(previous)
+
+    def action_save(self) -> None:
+        self._dirty = True
+        if self.flush():
+            self.notify(self.app.catalog.ui("flow.saved"))
+
+    def action_copy_draft(self) -> None:
+        focused = self.focused
+        drafts = list(self.query(DraftEditor))
+        target = next((d for d in drafts if focused is not None and focused in d.walk_children()),
+                      drafts[0] if drafts else None)
+        if target is None:
+            self.notify(self.app.catalog.ui("flow.no_draft"), severity="warning")
+            return
+        target.copy()
+        self.notify(self.app.catalog.ui("app.copied"))
+
+    def action_home(self) -> None:
+        self._record_current()
+        self._dirty = True
+        self.flush()
+        self.app.go_home()
+
+    def finish(self) -> None:
+        """The last step's Continue: mark the session done and return home."""
+        self.session.status = "done"
+        self._dirty = True
+        if self.flush():
+            self.notify(self.app.catalog.ui("flow.done"))
+            self.app.go_home()
+
+    @on(Button.Pressed, "#nav-next")
+    def _pressed_next(self) -> None:
+        self.action_next()
+
+    @on(Button.Pressed, "#nav-back")
+    def _pressed_back(self) -> None:
+        self.action_back()

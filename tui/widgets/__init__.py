@@ -1,0 +1,1 @@
+"""Reusable widgets: the step frame, form fields, draft editors, the breathing pacer."""

@@ -1,0 +1,261 @@
+"""The frame every step shares, and `FormStep`, which draws a step from its fields.
+
+A step widget shows one question or exercise. It receives the step, the session's answers
+and the catalog; it posts `StepWidget.Changed` with its whole answer whenever the user
+changes something, and the flow screen keeps and saves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import (
+    Checkbox,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+from content import Catalog
+from content.catalog import Item
+from content.drafts import answer_values, fill_draft
+from content.flows import Field, Flow, Step
+from tui.widgets.draft import DraftEditor
+
+YESNO = ("yes", "no", "unsure")
+
+
+class StepWidget(Vertical):
+    """Base class of every step: title, lead line, and the step's own body."""
+
+    class Changed(Message):
+        """The step's answer changed; `value` is the whole answer of the step."""
+
+        def __init__(self, step_id: str, value: dict[str, Any]) -> None:
+            super().__init__()
+            self.step_id = step_id
+            self.value = value
+
+    def __init__(self, flow: Flow, step: Step, answers: Mapping[str, Any], catalog: Catalog,
+                 *, client: str = "", today: date | None = None) -> None:
+        super().__init__(classes="step", id=f"step-{step.id}")
+        self.flow = flow
+        self.step = step
+        self.answers = answers
+        self.catalog = catalog
+        self.client = client
+        self.today = today or date.today()
+        self.data: dict[str, Any] = dict(answers.get(step.id) or {})
+
+    @property
+    def item(self) -> Item:
+        """This step's text item, `<flow>.<step id>`."""
+        return self.catalog.item(f"{self.flow.name}.{self.step.id}")
+
+    def compose_header(self) -> ComposeResult:
+        yield Static(self.item.get("title"), classes="step-title")
+        lead = self.item.get("lead")
+        if lead:
+            yield Static(lead, classes="step-lead")
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        yield from self.compose_body()
+
+    def compose_body(self) -> ComposeResult:
+        """The step's own content; subclasses override."""
+        return iter(())
+
+    def set_answer(self, field_id: str, value: Any) -> None:
+        """Record one field's answer and tell the flow."""
+        self.data[field_id] = value
+        self.post_message(self.Changed(self.step.id, dict(self.data)))
+
+    def value(self) -> dict[str, Any]:
+        return dict(self.data)
+
+    def problem(self) -> str | None:
+        """A message when the step cannot be left as it is (Continue is refused), else None."""
+        return None
+
+    def draft_values(self) -> dict[str, Any]:
+        """Placeholders for this step's drafts: every answer so far, plus the flow's extras."""
+        merged = {**self.answers, self.step.id: self.data}
+        values: dict[str, Any] = {"client": self.client or self.catalog.ui("app.the_client")}
+        values.update(answer_values(merged))
+        if self.flow.context is not None:
+            values.update(self.flow.context(merged, self.catalog, self.today))
+        return values
+
+    def focus_first(self) -> None:
+        for widget in self.query("Input, TextArea, RadioSet, SelectionList, Checkbox, Button"):
+            if widget.focusable and widget.display:
+                widget.focus()
+                return
+
+
+class DateEcho(Static):
+    """Shows back how a typed date was understood, or a hint when it was not."""
+
+
+class FormStep(StepWidget):
+    """A step drawn from its `Field`s: labels, hints and options come from the catalog."""
+
+    def compose_body(self) -> ComposeResult:
+        for field in self.step.fields:
+            with Vertical(classes="field", id=f"field-{field.id}") as box:
+                box.display = field.when is None or bool(field.when(self._merged()))
+                yield from self.compose_field(field)
+
+    def _merged(self) -> dict[str, Any]:
+        return {**self.answers, self.step.id: self.data}
+
+    def label(self, field: Field) -> str:
+        return str(self.item.get(f"{field.id}_label", field.id))
+
+    def compose_field(self, field: Field) -> ComposeResult:
+        label = self.label(field)
+        hint = self.item.get(f"{field.id}_hint")
+        current = self.data.get(field.id)
+        if field.kind != "switch":
+            yield Label(label, classes="field-label")
+        if hint:
+            yield Static(hint, classes="field-hint")
+        name = f"f-{field.id}"
+        if field.kind in ("line", "number"):
+            yield Input(value="" if current is None else str(current), id=name,
+                        type="number" if field.kind == "number" else "text")
+        elif field.kind == "date":
+            yield Input(value=current or "", id=name)
+            yield DateEcho(self._echo(field, current or ""), id=f"echo-{field.id}",
+                           classes="date-echo")
+        elif field.kind == "text":
+            area = TextArea(current or "", id=name, soft_wrap=True, tab_behavior="focus")
+            area.show_line_numbers = False
+            yield area
+        elif field.kind in ("choice", "yesno"):
+            options = self._options(field)
+            with RadioSet(id=name):
+                for key, text in options.items():
+                    yield RadioButton(text, value=current == key, name=key)
+        elif field.kind == "checklist":
+            chosen = set(current or [])
+            options = self._options(field)
+            yield SelectionList[str](*[(text, key, key in chosen) for key, text in options.items()],
+                                     id=name)
+        elif field.kind == "switch":
+            yield Checkbox(label, value=bool(current), id=name)
+        elif field.kind == "draft":
+            suggested = self._suggestion(field)
+            edited = self.data.get(f"{field.id}__edited")
+            yield DraftEditor(suggested, current if edited and current else None,
+                              copy_label=self.catalog.ui("app.copy"),
+                              reset_label=self.catalog.ui("app.reset"), id=name)
+
+    def _options(self, field: Field) -> dict[str, str]:
+        if field.kind == "yesno":
+            return {key: self.catalog.ui(f"app.{key}") for key in YESNO}
+        labels = self.item.get(f"{field.id}_options", {})
+        return {key: str(labels.get(key, key)) for key in field.options}
+
+    def _suggestion(self, field: Field) -> str:
+        assert field.template is not None
+        return fill_draft(self.catalog, field.template, self.draft_values())
+
+    def _echo(self, field: Field, text: str) -> str:
+        if not text.strip():
+            return ""
+        from content.dates import format_date, parse_when
+
+        parsed = parse_when(text, self.catalog.lang, self.today, prefer=field.prefer)
+        if parsed is None:
+            return self.catalog.ui("app.date_unknown")
+        return "→ " + format_date(parsed.value, self.catalog.lang)
+
+    def on_mount(self) -> None:
+        for field in self.step.fields:
+            if field.kind == "draft":
+                self.data[field.id] = self.query_one(f"#f-{field.id}", DraftEditor).text
+
+    # -- events from the field widgets ---------------------------------------------------
+    def _field_of(self, widget: Widget) -> Field | None:
+        node: Widget | None = widget
+        while node is not None and not (node.id or "").startswith("f-"):
+            node = node.parent if isinstance(node.parent, Widget) else None
+        if node is None:
+            return None
+        field_id = (node.id or "")[2:]
+        return next((f for f in self.step.fields if f.id == field_id), None)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        field = self._field_of(event.input)
+        if field is None:
+            return
+        event.stop()
+        value: Any = event.value
+        if field.kind == "date":
+            self.query_one(f"#echo-{field.id}", DateEcho).update(self._echo(field, value))
+        self.set_answer(field.id, value)
+        self._refresh_dependents()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        field = self._field_of(event.text_area)
+        if field is None or field.kind != "text":
+            return
+        event.stop()
+        self.set_answer(field.id, event.text_area.text)
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        field = self._field_of(event.radio_set)
+        if field is None:
+            return
+        event.stop()
+        self.set_answer(field.id, event.pressed.name)
+        self._refresh_dependents()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        field = self._field_of(event.selection_list)
+        if field is None:
+            return
+        event.stop()
+        self.set_answer(field.id, list(event.selection_list.selected))
+        self._refresh_dependents()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        field = self._field_of(event.checkbox)
+        if field is None:
+            return
+        event.stop()
+        self.set_answer(field.id, event.value)
+        self._refresh_dependents()
+
+    def on_draft_editor_changed(self, event: DraftEditor.Changed) -> None:
+        field = self._field_of(event.editor)
+        if field is None:
+            return
+        event.stop()
+        self.data[f"{field.id}__edited"] = event.edited
+        self.set_answer(field.id, event.text)
+
+    def _refresh_dependents(self) -> None:
+        merged = self._merged()
+        for field in self.step.fields:
+            if field.when is not None:
+                self.query_one(f"#field-{field.id}").display = bool(field.when(merged))
+            if field.kind == "draft":
+                self.query_one(f"#f-{field.id}", DraftEditor).set_suggestion(
+                    self._suggestion(field))
