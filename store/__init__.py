@@ -6,6 +6,7 @@ Nothing here knows about the terminal UI; the app receives a `SessionStore` and 
 from store.errors import (
     BadImport,
     SaveFailed,
+    SessionNotFound,
     StoreError,
     StoreLocked,
     UnsafeValue,
@@ -21,6 +22,7 @@ __all__ = [
     "Reminder",
     "SaveFailed",
     "Session",
+    "SessionNotFound",
     "SessionStore",
     "StoreError",
     "StoreLocked",

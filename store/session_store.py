@@ -1,16 +1,37 @@
-"""`SessionStore`: sessions kept in TinyDB, safe against crashes, full disks and a second copy.
+"""`SessionStore`: sessions kept on disk, safe against crashes, full disks and a second copy.
 
-INTERFACE STUB: the implementation is being written; signatures and docstrings are the contract.
+Layout of the data folder:
+
+    app.lock            held by the running app (a second window opens read-only)
+    sessions.lock       held for the moment of each write
+    index.json          TinyDB table of summaries (a cache of the session files)
+    sessions/<id>.json  one file per session, the truth; `<id>.json.bak` its previous save
+
+See docs/store.md for why, and for the measurements behind it.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from store.record import Reminder, Session
+from store import session_files
+from store.atomic import ensure_private_dir, fsync_dir, sweep_temp_files
+from store.errors import SaveFailed, SessionNotFound, StoreError, StoreLocked, save_failed
+from store.index import Index, needs_rewrite, signature, summary_row
+from store.locks import FileLock
+from store.record import Reminder, Session, now_iso
+from store.recovery import Recovery
+from store.validate import check_record
+
+READ_ONLY_NOTICE = "parting is already open in another window; this one can read but not save."
+READ_ONLY_SAVE = ("parting is already open in another window, so this window cannot save. "
+                  "Close the other window, then open parting again here.")
 
 
 @dataclass(frozen=True)
@@ -28,6 +49,14 @@ class Summary:
     step: str | None
     reminders: tuple[Reminder, ...] = field(default_factory=tuple)
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Summary:
+        """A summary from an index row."""
+        return cls(id=row["id"], flow=row["flow"], client=row["client"],
+                   created_at=row["created_at"], updated_at=row["updated_at"],
+                   status=row["status"], lang=row["lang"], outcome=row["outcome"],
+                   step=row["step"], reminders=tuple(row.get("reminders") or ()))
+
 
 @dataclass(frozen=True)
 class Notice:
@@ -36,7 +65,8 @@ class Notice:
     kind: "damaged" (a file could not be read and was moved aside to `path`; `backup` is the
     last good copy, if any, which `restore_backup` puts back), "migrated" (an older schema
     was upgraded; `backup` is the copy kept), "read_only" (another parting window has the
-    data folder; this one can read but not save).
+    data folder; this one can read but not save), "newer" (a file written by a newer
+    parting, at `path`, was left untouched and is not shown).
     """
 
     kind: str
@@ -47,46 +77,351 @@ class Notice:
 
 @dataclass(frozen=True)
 class ImportResult:
+    """How an import merged: sessions new to this store, replaced by newer ones, or kept."""
+
     added: int
     updated: int
     unchanged: int
 
 
+def moment(stamp: str) -> float:
+    """A comparable instant for an ISO time; a time without offset is taken as local."""
+    return datetime.fromisoformat(stamp).timestamp()
+
+
 class SessionStore:
-    """All sessions in one data folder."""
+    """All sessions in one data folder. Build it with `SessionStore.open()`."""
 
     read_only: bool
     notices: list[Notice]
     directory: Path
 
+    def __init__(self, directory: Path, *, wait: float,
+                 clock: Callable[[], datetime] | None) -> None:
+        """Use `open()`; this only sets fields."""
+        self.directory = directory
+        self.sessions_dir = directory / "sessions"
+        self.read_only = False
+        self.notices = []
+        self._wait = wait
+        self._clock = clock
+        self._mutex = threading.RLock()  # the app may save from a worker thread
+        self._app_lock: FileLock | None = None
+        self._write_lock = FileLock(directory / "sessions.lock")
+        self._index = Index(directory / "index.json")
+        # Rows newer than index.json (a save that only moved updated_at, or a failed index
+        # write); None marks a deletion the index has not heard of. Flushed on the next
+        # index write and on close.
+        self._pending: dict[str, dict[str, Any] | None] = {}
+        self._pending_version = 0
+        self._sorted: tuple[tuple[int, int], list[Summary]] | None = None
+        self._recovery = Recovery(self)
+        self._closed = False
+
     @classmethod
     def open(cls, directory: Path, *, app_instance: bool = False, wait: float = 5.0,
              clock: Callable[[], datetime] | None = None) -> SessionStore:
-        raise NotImplementedError
+        """Open (creating if needed, mode 0700) the data folder.
 
-    def save(self, session: Session, *, touch: bool = True) -> None:
-        raise NotImplementedError
+        With `app_instance`, take the app's lock; if another window has it, open read-only
+        and add a "read_only" notice. Damaged files never stop the store from opening:
+        they are set aside and reported in `notices`. Raises `StoreLocked` if another
+        process keeps the folder busy longer than `wait` seconds, `StoreError` if the
+        folder cannot be used at all.
+        """
+        directory = Path(directory)
+        try:
+            ensure_private_dir(directory)
+            ensure_private_dir(directory / "sessions")
+        except OSError as error:
+            raise StoreError(f"parting cannot use its data folder {directory}: "
+                             f"{error.strerror or error}.") from error
+        store = cls(directory, wait=wait, clock=clock)
+        try:
+            if app_instance:
+                store._app_lock = FileLock(directory / "app.lock")
+                if not store._app_lock.try_acquire():
+                    store._become_read_only(READ_ONLY_NOTICE)
+            store._index.storage.read_only = store.read_only
+            if store.read_only:
+                store._recovery.check(write=False)
+            else:
+                with store._write_lock.held(wait):
+                    sweep_temp_files(store.sessions_dir)
+                    sweep_temp_files(directory)
+                    store._recovery.check(write=True)
+        except BaseException:
+            store.close()
+            raise
+        return store
 
-    def get(self, session_id: str) -> Session:
-        raise NotImplementedError
+    def _become_read_only(self, message: str) -> None:
+        self.read_only = True
+        self._index.storage.read_only = True
+        self.notices.append(Notice(kind="read_only", message=message))
 
-    def delete(self, session_id: str) -> Session:
-        raise NotImplementedError
+    # Reading
 
     def summaries(self) -> list[Summary]:
-        raise NotImplementedError
+        """Every session without its answers, newest first by `created_at`. Reads no session file."""
+        with self._mutex:
+            self._refresh()
+            key = (self._index.generation, self._pending_version)
+            if self._sorted is None or self._sorted[0] != key:
+                rows = self._view().values()
+                ordered = sorted(rows, key=lambda r: (moment(r["created_at"]), r["id"]),
+                                 reverse=True)
+                self._sorted = (key, [Summary.from_row(r) for r in ordered])
+            return list(self._sorted[1])
 
     def count(self) -> int:
-        raise NotImplementedError
+        """How many sessions are stored."""
+        with self._mutex:
+            self._refresh()
+            return len(self._view())
+
+    def get(self, session_id: str) -> Session:
+        """The full session. Raises `SessionNotFound` (also a KeyError) if there is none."""
+        with self._mutex:
+            return Session.from_record(self._read_record(session_id))
 
     def sessions(self) -> Iterator[Session]:
-        raise NotImplementedError
+        """Every full session, newest first (each file is read as it is reached)."""
+        for summary in self.summaries():
+            try:
+                yield self.get(summary.id)
+            except SessionNotFound:
+                continue  # deleted by another process, or damaged (see notices)
+
+    def _read_record(self, session_id: str) -> dict[str, Any]:
+        try:
+            path = session_files.session_path(self.sessions_dir, session_id)
+        except KeyError:
+            raise SessionNotFound(f"There is no saved session {session_id!r}.") from None
+        try:
+            record, _version, _sig = session_files.read(path)
+        except FileNotFoundError:
+            raise SessionNotFound(f"There is no saved session {session_id!r}.") from None
+        except OSError as error:
+            raise StoreError(f"The saved session could not be read: "
+                             f"{error.strerror or error}.") from error
+        except Exception as problem:
+            self._recovery.unreadable_session(session_id, path, problem)
+            raise SessionNotFound(f"The saved session {session_id!r} could not be read; "
+                                  "see the store's notices.") from None
+        return record
+
+    # Writing
+
+    def save(self, session: Session, *, touch: bool = True) -> None:
+        """Write one session; with `touch`, first set its `updated_at` to now.
+
+        Raises only `StoreError`s: `UnsafeValue` (nothing written), `StoreLocked`
+        (read-only window, or the folder stayed busy), `SaveFailed` (disk full, no
+        permission, I/O error: the saved copy is still the previous one). Once the session
+        file is in place the save has succeeded; the index catches up later if it must.
+        """
+        stamp = now_iso(self._clock) if touch else session.updated_at
+        record = session.to_record()
+        record["updated_at"] = stamp
+        check_record(record)
+        with self._mutex:
+            self._guard_writable()
+            with self._writing():
+                self._store_records([record])
+        session.updated_at = stamp
+
+    def delete(self, session_id: str) -> Session:
+        """Remove a session and its backup copies; return what was removed."""
+        with self._mutex:
+            self._guard_writable()
+            with self._writing():
+                session = Session.from_record(self._read_record(session_id))
+                path = session_files.session_path(self.sessions_dir, session_id)
+                # Backups first: if we stop half-way the session is still whole, not half-gone.
+                for copy in sorted(self.sessions_dir.glob(f"{session_id}.json.*bak")):
+                    copy.unlink(missing_ok=True)
+                path.unlink()
+                fsync_dir(self.sessions_dir)
+                self._write_index({session_id: None})
+            return session
 
     def import_sessions(self, sessions: Iterable[Session]) -> ImportResult:
-        raise NotImplementedError
+        """Merge sessions by id: new ones are added, newer `updated_at` replaces, else kept.
+
+        Every session is checked before anything is written; the write lock is taken once
+        and the index written once, however many sessions come in.
+        """
+        incoming: dict[str, dict[str, Any]] = {}
+        for session in sessions:
+            record = session.to_record()
+            check_record(record)
+            previous = incoming.get(record["id"])
+            if previous is None or moment(record["updated_at"]) > moment(previous["updated_at"]):
+                incoming[record["id"]] = record
+        with self._mutex:
+            self._guard_writable()
+            with self._writing():
+                view = self._view()
+                added = updated = unchanged = 0
+                to_write = []
+                for session_id, record in incoming.items():
+                    current = None
+                    if session_id in view:
+                        try:
+                            current = self._read_record(session_id)
+                        except SessionNotFound:
+                            current = None
+                    if current is None:
+                        added += 1
+                    elif moment(record["updated_at"]) > moment(current["updated_at"]):
+                        updated += 1
+                    else:
+                        unchanged += 1
+                        continue
+                    to_write.append(record)
+                self._store_records(to_write)
+        return ImportResult(added=added, updated=updated, unchanged=unchanged)
 
     def restore_backup(self, notice: Notice) -> None:
-        raise NotImplementedError
+        """Put back the last good copy named by a "damaged" notice, and drop the notice."""
+        with self._mutex:
+            self._guard_writable()
+            with self._writing():
+                self._recovery.restore(notice)
+            if notice in self.notices:
+                self.notices.remove(notice)
 
     def close(self) -> None:
-        raise NotImplementedError
+        """Bring the index up to date and let go of the locks. Safe to call twice."""
+        with self._mutex:
+            if self._closed:
+                return
+            self._closed = True
+            if self._pending and not self.read_only:
+                try:
+                    with self._writing():
+                        self._write_index({})
+                except StoreError:
+                    pass  # the index is a cache; the next open brings it up to date
+            self._index.close()
+            self._write_lock.close()
+            if self._app_lock is not None:
+                self._app_lock.close()
+
+    def __enter__(self) -> SessionStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # Internals
+
+    def _guard_writable(self) -> None:
+        if self._closed:
+            raise StoreError("The session store is closed.")
+        if self.read_only:
+            raise StoreLocked(READ_ONLY_SAVE)
+
+    def _writing(self) -> _Writing:
+        return _Writing(self)
+
+    def _refresh(self) -> None:
+        """Reload the index if another process replaced it; recover if it is damaged."""
+        before = self._index.generation
+        if not self._recovery.load_index():
+            return
+        if self._index.generation != before:
+            self._revalidate_pending()
+
+    def _view(self) -> dict[str, dict[str, Any]]:
+        """Rows by id: the index with pending changes laid over it."""
+        rows = self._recovery.index_rows()
+        if not self._pending:
+            return rows
+        merged = dict(rows)
+        for session_id, row in self._pending.items():
+            if row is None:
+                merged.pop(session_id, None)
+            else:
+                merged[session_id] = row
+        return merged
+
+    def _set_pending(self, session_id: str, row: dict[str, Any] | None) -> None:
+        self._pending[session_id] = row
+        self._pending_version += 1
+
+    def _revalidate_pending(self) -> None:
+        """After another process rewrote the index, keep only pending rows still true on disk."""
+        for session_id, row in list(self._pending.items()):
+            path = self.sessions_dir / f"{session_id}.json"
+            try:
+                sig: list[int] | None = list(signature(os.stat(path)))
+            except FileNotFoundError:
+                sig = None
+            if (row is None) != (sig is None) or (row is not None and row["file"] != sig):
+                del self._pending[session_id]
+        self._pending_version += 1
+
+    def _store_records(self, records: list[dict[str, Any]]) -> None:
+        """Write session files, then the index once if any summary changed (write lock held)."""
+        if not records:
+            return
+        view = self._view()
+        changes: dict[str, dict[str, Any] | None] = {}
+        single = len(records) == 1
+        for record in records:
+            path = session_files.session_path(self.sessions_dir, record["id"])
+            sig = session_files.write(path, record, sync_dir=single)
+            row = summary_row(record, sig)
+            if needs_rewrite(view.get(record["id"]), row):
+                changes[record["id"]] = row
+            else:
+                self._set_pending(record["id"], row)
+        if not single:
+            fsync_dir(self.sessions_dir)
+        if changes:
+            self._write_index(changes)
+
+    def _write_index(self, changes: dict[str, dict[str, Any] | None]) -> None:
+        """Apply `changes` and everything pending to index.json (write lock held).
+
+        The session files are already safe, so a failure here is not the save's failure:
+        the rows stay pending and go out with the next index write.
+        """
+        for session_id, row in changes.items():
+            self._set_pending(session_id, row)
+        upserts = {i: r for i, r in self._pending.items() if r is not None}
+        removals = {i for i, r in self._pending.items() if r is None}
+        try:
+            self._index.apply(upserts, removals)
+        except OSError:
+            return
+        self._pending.clear()
+        self._pending_version += 1
+
+
+class _Writing:
+    """The write lock, a fresh look at the index, and plain-language errors, for one write."""
+
+    def __init__(self, store: SessionStore) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        self.store._write_lock.acquire(self.store._wait)
+        try:
+            self.store._refresh()
+        except BaseException:
+            self.store._write_lock.release()
+            raise
+
+    def __exit__(self, exc_type: type[BaseException] | None, error: BaseException | None,
+                 traceback: object) -> None:
+        self.store._write_lock.release()
+        if error is None or isinstance(error, StoreError):
+            return
+        if isinstance(error, OSError):
+            raise save_failed(error) from error
+        if isinstance(error, Exception):
+            raise SaveFailed(f"Saving failed unexpectedly ({error}); your answers are kept "
+                             "on screen.") from error

@@ -1,0 +1,217 @@
+"""Bringing a data folder to a usable state: damaged files, a stale or missing index, old schemas.
+
+Nothing here ever deletes or overwrites a damaged file: it is renamed aside with the time,
+the user is told in plain words, and the last good copy is offered back.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from store import session_files
+from store.atomic import backup_path, move_aside
+from store.errors import StoreError, StoreLocked
+from store.index import IndexTooNew, IndexUnreadable, summary_row
+from store.migrate import SCHEMA_VERSION, DamagedDocument, NewerSchema
+
+if TYPE_CHECKING:
+    from store.session_store import Notice, SessionStore
+
+NEWER_MESSAGE = ("{what} was saved by a newer version of parting. It was left untouched and "
+                 "is not shown here; update parting to see it.")
+INDEX_NEWER_MESSAGE = ("The list of sessions was saved by a newer version of parting; this "
+                       "window can read but not save. Update parting to save here.")
+
+
+class Recovery:
+    """The store's repair work, kept apart from its everyday reads and writes."""
+
+    def __init__(self, store: SessionStore) -> None:
+        self.store = store
+        self.index = store._index
+        self.index_usable = True
+
+    # The index
+
+    def index_rows(self) -> dict[str, dict[str, Any]]:
+        """The index's rows, or none when it cannot be used (then pending rows hold everything)."""
+        return self.index.rows() if self.index_usable else {}
+
+    def load_index(self) -> bool:
+        """Make sure the index in memory matches the file; True if the index is usable."""
+        try:
+            if not self.index.exists():
+                raise IndexUnreadable("it is missing")
+            self.index.rows()
+        except (IndexUnreadable, IndexTooNew):
+            if self.store.read_only:
+                if self.index_usable:  # first sight of the trouble: rebuild in memory once
+                    self.check(write=False)
+                return False
+            with self.store._write_lock.held(self.store._wait):
+                self.check(write=True)
+            return True
+        if not self.index_usable:
+            self.index_usable = True
+        return True
+
+    def check(self, *, write: bool) -> None:
+        """Load the index (setting a damaged one aside) and bring it in line with the files."""
+        rows: dict[str, dict[str, Any]] | None
+        try:
+            rows = self.index.rows() if self.index.exists() else None
+            self.index_usable = True
+        except IndexUnreadable as damage:
+            rows = None
+            self.index_usable = write
+            self._index_damaged(str(damage), write)
+        except IndexTooNew:
+            rows = None
+            self.index_usable = False
+            if not self.store.read_only:
+                self.store._become_read_only(INDEX_NEWER_MESSAGE)
+            write = False
+        self._reconcile(rows, write)
+
+    def _index_damaged(self, reason: str, write: bool) -> None:
+        aside = None
+        if write:
+            try:
+                aside = move_aside(self.index.path)
+            except OSError:
+                aside = None
+            self.index.storage.forget()
+        kept = f" The damaged file was kept as {aside.name}." if aside else ""
+        self._notify("damaged", f"The list of your sessions could not be read ({reason}). "
+                     f"It was rebuilt from the sessions themselves; nothing was lost.{kept}",
+                     path=aside or self.index.path)
+
+    def _reconcile(self, rows: dict[str, dict[str, Any]] | None, write: bool) -> None:
+        """Re-read session files whose signature differs from their row; drop rows without files."""
+        known = rows or {}
+        migrated: list[Path] = []
+        usable: set[str] = set()
+        upserts: dict[str, dict[str, Any]] = {}
+        for session_id, path, sig in session_files.scan(self.store.sessions_dir):
+            row = known.get(session_id)
+            if row is not None and row.get("file") == list(sig):
+                usable.add(session_id)
+                continue
+            fresh = self._row_from_file(session_id, path, write, row, migrated)
+            if fresh is not None:
+                usable.add(session_id)
+                upserts[session_id] = fresh
+        removals = set(known) - usable
+        if migrated:
+            self._notify("migrated", f"{len(migrated)} saved session(s) were upgraded to the "
+                         "current format. The original files were kept beside them "
+                         f"(ending in {migrated[0].name.rsplit('.json', 1)[1]}).",
+                         path=self.store.sessions_dir, backup=migrated[0])
+        if write:
+            try:
+                if rows is None:
+                    self.index.replace_all(upserts)
+                elif upserts or removals:
+                    self.index.apply(upserts, removals)
+                self.index_usable = True
+                return
+            except OSError:
+                pass  # cannot write the cache now: keep the rows in memory instead
+        for session_id, row in upserts.items():
+            self.store._set_pending(session_id, row)
+        for session_id in removals:
+            self.store._set_pending(session_id, None)
+
+    def _row_from_file(self, session_id: str, path: Path, write: bool,
+                       row: dict[str, Any] | None,
+                       migrated: list[Path]) -> dict[str, Any] | None:
+        try:
+            record, version, sig = session_files.read(path)
+        except FileNotFoundError:
+            return None
+        except (NewerSchema, DamagedDocument) as problem:
+            self.file_problem(session_id, path, problem, write, row)
+            return None
+        except OSError as error:
+            self._notify("damaged", f"{_describe(row)} could not be read "
+                         f"({error.strerror or error}).", path=path)
+            return None
+        if version < SCHEMA_VERSION and write:
+            keep = path.with_name(f"{path.name}.v{version}.bak")
+            try:
+                if not keep.exists():
+                    os.link(path, keep)
+                sig = session_files.write(path, record)
+                migrated.append(keep)
+            except OSError:
+                pass  # served upgraded from memory; the file is upgraded on a later open
+        return summary_row(record, sig)
+
+    # Session files
+
+    def unreadable_session(self, session_id: str, path: Path, problem: Exception) -> None:
+        """A session file failed to load during `get`: set it aside (if we may) and hide it."""
+        row = self.store._view().get(session_id)
+        write = not self.store.read_only
+        if write:
+            try:
+                with self.store._write_lock.held(self.store._wait):
+                    self.file_problem(session_id, path, problem, True, row)
+                    self.store._write_index({session_id: None})
+                return
+            except (StoreLocked, OSError):
+                write = False
+        self.file_problem(session_id, path, problem, False, row)
+        self.store._set_pending(session_id, None)
+
+    def file_problem(self, session_id: str, path: Path, problem: Exception, write: bool,
+                     row: dict[str, Any] | None) -> None:
+        """Report a session file that cannot be used; move a damaged one aside."""
+        what = _describe(row)
+        if isinstance(problem, NewerSchema):
+            self._notify("newer", NEWER_MESSAGE.format(what=what), path=path)
+            return
+        aside = None
+        if write:
+            try:
+                aside = move_aside(path)
+            except OSError:
+                aside = None
+        backup = backup_path(path) if session_files.backup_loads(path) else None
+        kept = f" The damaged file was kept as {aside.name}." if aside else ""
+        offer = (" Its previous save can be restored." if backup
+                 else " No earlier copy of it was found.")
+        self._notify("damaged", f"{what} could not be read: {problem}.{kept}{offer}",
+                     path=aside or path, backup=backup)
+
+    def restore(self, notice: Notice) -> None:
+        """Put the backup named by `notice` back in place of the damaged file (lock held)."""
+        if notice.kind != "damaged" or notice.backup is None:
+            raise StoreError("There is no earlier copy to restore for this message.")
+        backup = notice.backup
+        original = backup.with_name(backup.name.removesuffix(".bak"))
+        session_id = original.name.removesuffix(session_files.SUFFIX)
+        try:
+            record, _version = session_files.decode(backup.read_bytes(), session_id)
+        except (DamagedDocument, NewerSchema) as problem:
+            raise StoreError(f"The earlier copy cannot be read either: {problem}.") from None
+        sig = session_files.write(original, record)
+        self.store._write_index({session_id: summary_row(record, sig)})
+
+    def _notify(self, kind: str, message: str, path: Path | None = None,
+                backup: Path | None = None) -> None:
+        from store.session_store import Notice
+
+        notice = Notice(kind=kind, message=message, path=path, backup=backup)
+        if notice not in self.store.notices:
+            self.store.notices.append(notice)
+
+
+def _describe(row: dict[str, Any] | None) -> str:
+    """How to name a session to its user when its own file cannot tell us."""
+    if not row:
+        return "A saved session"
+    client = f" with {row['client']}" if row.get("client") else ""
+    return f"The session{client} from {str(row.get('created_at', ''))[:10]}"

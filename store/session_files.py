@@ -1,0 +1,95 @@
+"""One JSON file per session: `sessions/<id>.json` holding `{"schema": N, "session": record}`.
+
+One file per session is what keeps a save cheap: saving the session in progress writes a
+couple of kilobytes, however many sessions are stored.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.atomic import backup_path, write_atomic
+from store.index import Signature, signature
+from store.migrate import DamagedDocument, upgrade, wrap
+from store.validate import SAFE_ID, record_problem
+
+SUFFIX = ".json"
+
+
+def session_path(folder: Path, session_id: str) -> Path:
+    """Where the session with this id lives (the id is checked to be a safe file name)."""
+    if not SAFE_ID.fullmatch(session_id):
+        raise KeyError(session_id)
+    return folder / f"{session_id}{SUFFIX}"
+
+
+def encode(record: dict[str, Any]) -> bytes:
+    """The bytes of a session file for `record` (already validated)."""
+    return orjson.dumps(wrap(record))
+
+
+def decode(raw: bytes, expected_id: str | None = None) -> tuple[dict[str, Any], int]:
+    """The record in a session file's bytes and the schema version the file had.
+
+    Raises `DamagedDocument` (with a reason a person can read) or `NewerSchema`.
+    """
+    if not raw.strip():
+        raise DamagedDocument("it is empty")
+    try:
+        document = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise DamagedDocument("it is not readable JSON (it may have been cut short)") from None
+    document, version = upgrade(document)
+    record = document["session"]
+    problem = record_problem(record)
+    if problem:
+        raise DamagedDocument(f"the session in it {problem}")
+    if expected_id is not None and record["id"] != expected_id:
+        raise DamagedDocument(f"it holds session {record['id']!r}, not {expected_id!r}")
+    return record, version
+
+
+def read(path: Path) -> tuple[dict[str, Any], int, Signature]:
+    """Load one session file: its record, its original schema version and its signature."""
+    with open(path, "rb") as handle:
+        sig = signature(os.fstat(handle.fileno()))
+        raw = handle.read()
+    record, version = decode(raw, expected_id=path.name[: -len(SUFFIX)])
+    return record, version, sig
+
+
+def backup_loads(path: Path) -> bool:
+    """True if `<path>.bak` exists and holds a readable session."""
+    try:
+        decode(backup_path(path).read_bytes(), expected_id=path.name[: -len(SUFFIX)])
+    except Exception:
+        return False
+    return True
+
+
+def write(path: Path, record: dict[str, Any], *, sync_dir: bool = True) -> Signature:
+    """Write a session file atomically, keeping the previous one as `.bak`; return its signature."""
+    write_atomic(path, encode(record), sync_dir=sync_dir)
+    return signature(os.stat(path))
+
+
+def scan(folder: Path) -> Iterator[tuple[str, Path, Signature]]:
+    """Every session file in the folder: (id, path, signature). Skips backups and temp files."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or not name.endswith(SUFFIX):
+                continue
+            session_id = name[: -len(SUFFIX)]
+            if not SAFE_ID.fullmatch(session_id):
+                continue
+            try:
+                sig = signature(entry.stat(follow_symlinks=False))
+            except FileNotFoundError:
+                continue  # deleted by another process while we looked
+            yield session_id, Path(entry.path), sig

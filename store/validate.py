@@ -1,0 +1,128 @@
+"""What may be saved: values that load back exactly as they were, in records of the right shape.
+
+orjson quietly writes NaN as null and Python's json writes it as a bare `NaN` that other
+readers refuse, so values are checked here, before anything touches the disk, and the
+error names where the bad value sits (`answers.step3.note`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+from typing import Any
+
+from store.errors import UnsafeValue
+
+FLOWS = ("dropped", "drop")
+STATUSES = ("in_progress", "done")
+MAX_DEPTH = 200  # orjson refuses more than 254 levels; stay well inside it
+INT_MIN, INT_MAX = -(2**63), 2**64 - 1  # what orjson writes and reads back
+# Ids become file names, so they must not be able to climb out of the sessions folder.
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+REMINDER_TEXT_KEYS = ("id", "due", "what", "kind")
+
+
+def json_problem(value: Any, where: str, depth: int = 0) -> str | None:
+    """Say what in `value` would not round-trip through JSON, or None if all is well."""
+    if depth > MAX_DEPTH:
+        return f"{where} is nested too deeply (or refers to itself)"
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        return _text_problem(value, where)
+    if isinstance(value, int):
+        if INT_MIN <= value <= INT_MAX:
+            return None
+        return f"{where} is a whole number too large to store"
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"{where} is {value!r}, which JSON cannot hold"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return f"{where} has a key {key!r} that is not text"
+            inner = f"{where}.{key}"
+            problem = _text_problem(key, f"a key in {where}") or json_problem(item, inner, depth + 1)
+            if problem:
+                return problem
+        return None
+    if isinstance(value, list):
+        for n, item in enumerate(value):
+            problem = json_problem(item, f"{where}[{n}]", depth + 1)
+            if problem:
+                return problem
+        return None
+    return f"{where} is a {type(value).__name__}, which JSON cannot hold"
+
+
+def _text_problem(text: str, where: str) -> str | None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"{where} contains a lone surrogate character, which cannot be saved as UTF-8"
+    return None
+
+
+def is_iso_datetime(text: Any) -> bool:
+    """True for an ISO 8601 date-time string that Python can read back."""
+    if not isinstance(text, str):
+        return False
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def record_problem(record: Any) -> str | None:
+    """Say what is wrong with a session record's shape or values, or None.
+
+    Used by `save` (raised as `UnsafeValue`) and by imports (raised as `BadImport`).
+    """
+    if not isinstance(record, dict):
+        return f"is a {type(record).__name__}, not an object"
+    for name in ("id", "flow", "client", "created_at", "updated_at"):
+        if name not in record:
+            return f"is missing the field {name!r}"
+    checks: list[tuple[str, Any, str]] = [
+        ("id", lambda v: isinstance(v, str) and SAFE_ID.fullmatch(v),
+         "text of letters, digits, '.', '_' or '-' (at most 128)"),
+        ("flow", lambda v: v in FLOWS, f"one of {', '.join(FLOWS)}"),
+        ("client", lambda v: isinstance(v, str), "text"),
+        ("created_at", is_iso_datetime, "an ISO date and time"),
+        ("updated_at", is_iso_datetime, "an ISO date and time"),
+        ("status", lambda v: v in STATUSES, f"one of {', '.join(STATUSES)}"),
+        ("lang", lambda v: isinstance(v, str), "text"),
+        ("answers", lambda v: isinstance(v, dict), "an object"),
+        ("reminders", lambda v: isinstance(v, list), "a list"),
+        ("step", lambda v: v is None or isinstance(v, str), "text or null"),
+        ("outcome", lambda v: v is None or isinstance(v, str), "text or null"),
+    ]
+    for name, ok, expected in checks:
+        if name in record and not ok(record[name]):
+            return f"has {name} = {_short(record[name])}; expected {expected}"
+    for n, reminder in enumerate(record.get("reminders", [])):
+        if not isinstance(reminder, dict):
+            return f"has reminders[{n}] that is not an object"
+        for key in REMINDER_TEXT_KEYS:
+            if key in reminder and not isinstance(reminder[key], str):
+                return f"has reminders[{n}].{key} = {_short(reminder[key])}; expected text"
+        if "done" in reminder and not isinstance(reminder["done"], bool):
+            return f"has reminders[{n}].done = {_short(reminder['done'])}; expected true or false"
+    for name, value in record.items():
+        problem = json_problem(value, name)
+        if problem:
+            return f"has a value that cannot be stored: {problem}"
+    return None
+
+
+def check_record(record: dict[str, Any]) -> None:
+    """Raise `UnsafeValue` if `record` cannot be saved and read back exactly."""
+    problem = record_problem(record)
+    if problem:
+        raise UnsafeValue(f"Cannot save this session: it {problem}. Nothing was saved.")
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
