@@ -148,13 +148,13 @@ class Catalog:
                  and k not in keys]
         return [self.item(k) for k in keys]
 
-    def text(self, key: str, field_name: str = "text", **values: Any) -> str:
+    def text(self, key: str, field_name: str = "text", /, **values: Any) -> str:
         """One field of an item, with `{placeholders}` filled from `values`."""
         raw = self.item(key).get(field_name)
         return fill(raw, values) if values else str(raw)
 
     # -- interface strings ---------------------------------------------------------------
-    def ui(self, key: str, **values: Any) -> str:
+    def ui(self, key: str, /, **values: Any) -> str:
         """An interface string such as `app.continue`, filled from `values`."""
         raw = self._ui.get(key, self._fallback_ui.get(key))
         if raw is None:

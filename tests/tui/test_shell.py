@@ -1,0 +1,86 @@
+"""The app shell: home, help, palette, bindings, and the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from textual.widgets import OptionList
+
+from tui.cli import main
+
+
+async def test_home_offers_both_flows_with_explanations(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        flows = app.screen.query_one("#home-flows", OptionList)
+        text = " ".join(str(flows.get_option_at_index(i).prompt) for i in range(flows.option_count)
+                        if flows.get_option_at_index(i).prompt is not None)
+        assert "I was dropped" in text
+        assert "Should I drop them?" in text
+        assert flows.has_focus
+
+
+async def test_f1_opens_help_and_escape_closes_it(make_app):
+    from tui.screens.help import HelpModal
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpModal)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpModal)
+
+
+async def test_footer_shows_translated_binding_descriptions(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        descriptions = {b.description for _, b in app.screen._bindings}
+        assert "History" in descriptions
+        assert not any(d.startswith("home.") for d in descriptions)
+
+
+async def test_every_binding_has_an_id(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for node in (app, app.screen):
+            for _, binding in node._bindings:
+                if binding.show and binding.description:
+                    assert binding.id, binding
+
+
+async def test_palette_lists_every_app_command_in_the_user_language(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "History" in titles and "Start: I was dropped" in titles
+        assert "Quit" in titles
+
+
+def test_where_prints_the_data_dir_from_the_environment(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PARTING_DATA_DIR", str(tmp_path / "d"))
+    assert main(["--where"]) == 0
+    assert capsys.readouterr().out.strip() == str((tmp_path / "d").resolve())
+
+
+def test_data_dir_flag_wins_over_the_environment(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PARTING_DATA_DIR", str(tmp_path / "env"))
+    assert main(["--data-dir", str(tmp_path / "flag"), "--where"]) == 0
+    assert capsys.readouterr().out.strip() == str((tmp_path / "flag").resolve())
+
+
+def test_version_prints_the_package_version(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("parting 0.")
+
+
+def test_printing_commands_never_import_textual(tmp_path):
+    code = ("import sys; from tui.cli import main; main(['--data-dir', sys.argv[1], 'due']);"
+            "print('textual' in sys.modules, 'rich' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip().endswith("False False")
