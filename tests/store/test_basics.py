@@ -1,0 +1,159 @@
+"""Everyday use: save, get, list, delete, and the index kept as a cheap cache."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from store import SessionNotFound, SessionStore, StoreError, new_session, now_iso
+from store import session_files
+from tests.store.conftest import Clock, sample
+
+
+def test_saved_session_reads_back_equal(store: SessionStore) -> None:
+    session = sample(step3={"note": "call Ana on Monday", "score": 7, "tags": ["a", "b"]})
+    store.save(session)
+    assert store.get(session.id) == session
+
+
+def test_open_creates_the_folder_and_an_empty_store(data_dir: Path) -> None:
+    with SessionStore.open(data_dir) as fresh:
+        assert fresh.count() == 0
+        assert fresh.summaries() == []
+        assert (data_dir / "sessions").is_dir()
+
+
+def test_save_with_touch_sets_updated_at_from_the_clock(store: SessionStore, clock: Clock) -> None:
+    session = sample(clock=clock)
+    clock.advance(90)
+    store.save(session)
+    assert session.updated_at == now_iso(clock)
+    assert session.updated_at != session.created_at
+    assert store.get(session.id).updated_at == session.updated_at
+
+
+def test_save_without_touch_keeps_updated_at(store: SessionStore, clock: Clock) -> None:
+    session = sample(clock=clock)
+    session.updated_at = "2020-01-01T00:00:00+00:00"
+    store.save(session, touch=False)
+    assert store.get(session.id).updated_at == "2020-01-01T00:00:00+00:00"
+
+
+def test_summaries_are_newest_first_by_created_at(store: SessionStore) -> None:
+    stamps = ["2025-01-02T10:00:00+00:00", "2025-01-03T09:00:00+05:00",  # 04:00Z, oldest-but-one
+              "2025-01-01T10:00:00+00:00", "2025-01-03T06:00:00+00:00"]
+    for n, stamp in enumerate(stamps):
+        session = sample(client=f"c{n}")
+        session.created_at = session.updated_at = stamp
+        store.save(session, touch=False)
+    assert [s.client for s in store.summaries()] == ["c3", "c1", "c0", "c2"]
+
+
+def test_summary_carries_everything_but_answers(store: SessionStore) -> None:
+    session = sample()
+    session.status, session.step, session.outcome = "done", "exit", "price"
+    session.reminders = [{"id": "r1", "due": "2025-04-01", "what": "Ask for a referral"}]
+    store.save(session)
+    (summary,) = store.summaries()
+    assert (summary.id, summary.status, summary.step, summary.outcome) == (
+        session.id, "done", "exit", "price")
+    assert summary.reminders == tuple(session.reminders)
+    assert not hasattr(summary, "answers")
+
+
+def test_summaries_read_no_session_file(store: SessionStore, monkeypatch) -> None:
+    for n in range(5):
+        store.save(sample(client=f"c{n}"))
+    monkeypatch.setattr(session_files, "read", lambda path: pytest.fail("read a session file"))
+    assert len(store.summaries()) == 5
+
+
+def test_sessions_yields_full_sessions_newest_first(store: SessionStore, clock: Clock) -> None:
+    saved = []
+    for n in range(3):
+        saved.append(sample(client=f"c{n}", clock=clock))
+        clock.advance(60)
+        store.save(saved[-1])
+    assert list(store.sessions()) == list(reversed(saved))
+
+
+def test_delete_removes_the_session_and_its_backups(store: SessionStore) -> None:
+    session = sample()
+    store.save(session)
+    store.save(session)  # now a .bak exists too
+    assert store.delete(session.id) == session
+    assert store.count() == 0
+    with pytest.raises(SessionNotFound):
+        store.get(session.id)
+    assert list((store.directory / "sessions").iterdir()) == []
+
+
+def test_get_of_unknown_id_is_a_key_error_and_a_store_error(store: SessionStore) -> None:
+    with pytest.raises(KeyError):
+        store.get("no-such-id")
+    with pytest.raises(StoreError):
+        store.get("../../etc/passwd")
+
+
+def test_typing_save_does_not_rewrite_the_index(store: SessionStore, clock: Clock) -> None:
+    session = sample(clock=clock)
+    store.save(session)
+    index = store.directory / "index.json"
+    before = os.stat(index).st_mtime_ns, os.stat(index).st_ino
+    for n in range(5):
+        clock.advance()
+        session.answers["draft"] = "x" * n
+        store.save(session)
+    assert (os.stat(index).st_mtime_ns, os.stat(index).st_ino) == before
+    assert store.summaries()[0].updated_at == session.updated_at
+
+
+def test_step_change_rewrites_the_index(store: SessionStore) -> None:
+    session = sample()
+    store.save(session)
+    inode = os.stat(store.directory / "index.json").st_ino
+    session.step = "feelings"
+    store.save(session)
+    assert os.stat(store.directory / "index.json").st_ino != inode
+
+
+def test_updated_at_survives_reopen_after_typing_saves(data_dir: Path, clock: Clock) -> None:
+    with SessionStore.open(data_dir, clock=clock) as first:
+        session = sample(clock=clock)
+        first.save(session)
+        clock.advance(30)
+        first.save(session)
+    with SessionStore.open(data_dir) as again:
+        assert again.summaries()[0].updated_at == session.updated_at
+
+
+def test_index_that_fell_behind_is_caught_up_on_open(data_dir: Path, clock: Clock) -> None:
+    with SessionStore.open(data_dir, clock=clock) as first:
+        session = sample(clock=clock)
+        first.save(session)
+        clock.advance(30)
+        first.save(session)
+        first._pending.clear()  # as if the process died before close() flushed them
+    with SessionStore.open(data_dir) as again:
+        assert again.summaries()[0].updated_at == session.updated_at
+
+
+def test_missing_index_is_rebuilt_from_session_files(data_dir: Path) -> None:
+    with SessionStore.open(data_dir) as first:
+        ids = set()
+        for n in range(4):
+            session = new_session("drop", client=f"c{n}")
+            first.save(session)
+            ids.add(session.id)
+    (data_dir / "index.json").unlink()
+    with SessionStore.open(data_dir) as again:
+        assert {s.id for s in again.summaries()} == ids
+        assert (data_dir / "index.json").exists()
+
+
+def test_closed_store_refuses_to_save(store: SessionStore) -> None:
+    store.close()
+    with pytest.raises(StoreError):
+        store.save(sample())
