@@ -93,6 +93,10 @@ def _link_backup(path: Path) -> None:
     except BaseException:
         _unlink_quietly(link_tmp)
         raise
+    # rename() between two names of the same file does nothing and leaves the source:
+    # that happens when a crash left `.bak` already linked to the current file.
+    if os.path.lexists(link_tmp):
+        _unlink_quietly(link_tmp)
 
 
 def _unlink_quietly(path: Path) -> None:
