@@ -42,3 +42,28 @@ def reminder_line(catalog: Any, reminder: Mapping[str, Any], client: str, today:
     key = "home.overdue_line" if late else "home.due_line"
     return catalog.ui(key, what=reminder.get("what", ""), client=who,
                       due=format_short(day, catalog.lang) if day else "?")
+
+
+def merge_reminders(existing: Iterable[Mapping[str, Any]], wanted: Iterable[Mapping[str, Any]],
+                    prefix: str) -> list[dict[str, Any]]:
+    """The session's reminders after the answers changed.
+
+    Reminders whose id starts with `prefix` belong to the flow: the `wanted` ones replace
+    them (one per id, never duplicated), keeping `done` when the due day did not move;
+    those no longer wanted go. Reminders with other ids (added elsewhere) are kept as they
+    are, in front.
+    """
+    old = {str(r.get("id")): r for r in existing if str(r.get("id", "")).startswith(prefix)}
+    kept = [dict(r) for r in existing if not str(r.get("id", "")).startswith(prefix)]
+    seen: set[str] = set()
+    for reminder in wanted:
+        rid = str(reminder["id"])
+        if rid in seen:
+            continue
+        seen.add(rid)
+        fresh = {"done": False, **dict(reminder)}
+        before = old.get(rid)
+        if before is not None and str(before.get("due")) == str(fresh.get("due")):
+            fresh["done"] = bool(before.get("done"))
+        kept.append(fresh)
+    return kept

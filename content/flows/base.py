@@ -59,6 +59,10 @@ class Flow:
     context: Callable[..., Mapping[str, str]] | None = None
     # The short result shown in history, from the answers: a reason kind, a decision.
     outcome: Callable[[Answers], str | None] | None = None
+    # Reminders the answers ask for: reminders(answers, catalog, today) -> [{id, due, what,
+    # kind}]. Ids are stable and start with "<flow name>."; the flow screen keeps the
+    # session's reminders in step with them (see content.reminders.merge_reminders).
+    reminders: Callable[..., list[dict[str, Any]]] | None = None
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:

@@ -13,6 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Static
 
 from content.flows import Flow, Step
+from content.reminders import merge_reminders
 from store import Session
 from tui.i18n import translate_bindings
 from tui.widgets.draft import DraftEditor
@@ -105,6 +106,7 @@ class FlowScreen(Screen):
             self.session.client = str(event.value.get("client") or "").strip()
         if self.flow.outcome is not None:
             self.session.outcome = self.flow.outcome(self.session.answers)
+        self._sync_reminders()
         self._dirty = True
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -129,6 +131,15 @@ class FlowScreen(Screen):
         widget = self.current
         if widget is not None:
             self.session.answers[widget.step.id] = widget.value()
+            self._sync_reminders()
+
+    def _sync_reminders(self) -> None:
+        """Keep the session's reminders in step with what the answers now ask for."""
+        if self.flow.reminders is None:
+            return
+        wanted = self.flow.reminders(self.session.answers, self.app.catalog, self.app.today())
+        self.session.reminders = merge_reminders(self.session.reminders, wanted,
+                                                 f"{self.flow.name}.")
 
     # -- actions ----------------------------------------------------------------------------
     def action_next(self) -> None:
