@@ -1,0 +1,146 @@
+"""Several parting processes on one data folder: locks, re-reading, read-only windows, kills."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from store import SessionStore, StoreLocked
+from tests.store.conftest import sample
+
+WRITER = Path(__file__).with_name("writer_process.py")
+
+
+def test_second_app_window_opens_read_only_and_cannot_save(data_dir: Path) -> None:
+    with SessionStore.open(data_dir, app_instance=True) as first:
+        session = sample()
+        first.save(session)
+        with SessionStore.open(data_dir, app_instance=True) as second:
+            assert second.read_only and not first.read_only
+            (notice,) = second.notices
+            assert notice.kind == "read_only"
+            assert notice.message == ("parting is already open in another window; "
+                                      "this one can read but not save.")
+            assert second.get(session.id) == session
+            with pytest.raises(StoreLocked, match="already open in another window"):
+                second.save(sample())
+            with pytest.raises(StoreLocked):
+                second.delete(session.id)
+            later = sample(client="Later")
+            first.save(later)
+            assert {s.id for s in second.summaries()} == {session.id, later.id}
+
+
+def test_app_lock_is_released_on_close(data_dir: Path) -> None:
+    SessionStore.open(data_dir, app_instance=True).close()
+    with SessionStore.open(data_dir, app_instance=True) as again:
+        assert not again.read_only
+
+
+def test_cli_store_can_write_while_the_app_is_open(data_dir: Path) -> None:
+    with SessionStore.open(data_dir, app_instance=True) as app:
+        mine = sample(client="Mine")
+        app.save(mine)
+        with SessionStore.open(data_dir) as cli:
+            assert not cli.read_only
+            theirs = sample(client="Theirs")
+            cli.import_sessions([theirs])
+        mine.status = "done"  # the app rewrites the index: it must keep the CLI's row
+        app.save(mine)
+        assert {s.client for s in app.summaries()} == {"Mine", "Theirs"}
+    with SessionStore.open(data_dir) as again:
+        assert {s.client: s.status for s in again.summaries()} == {
+            "Mine": "done", "Theirs": "in_progress"}
+
+
+def test_busy_folder_waits_then_says_so(data_dir: Path) -> None:
+    with SessionStore.open(data_dir, wait=0.3) as store:
+        fd = os.open(data_dir / "sessions.lock", os.O_RDWR)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            started = time.monotonic()
+            with pytest.raises(StoreLocked, match=r"busy in another parting process; tried "
+                                                  r"for 0\.3 s"):
+                store.save(sample())
+            assert 0.3 <= time.monotonic() - started < 2
+        finally:
+            os.close(fd)
+        store.save(sample())  # free again
+
+
+def test_busy_folder_is_waited_for_when_it_frees_in_time(data_dir: Path) -> None:
+    with SessionStore.open(data_dir, wait=5) as store:
+        fd = os.open(data_dir / "sessions.lock", os.O_RDWR)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        threading.Timer(0.2, os.close, [fd]).start()
+        store.save(sample())
+        assert store.count() == 1
+
+
+def test_two_processes_saving_150_times_each_lose_nothing(data_dir: Path) -> None:
+    SessionStore.open(data_dir).close()
+    writers = [subprocess.Popen([sys.executable, str(WRITER), "saves", str(data_dir), "150", tag])
+               for tag in ("left", "right")]
+    assert [w.wait(timeout=60) for w in writers] == [0, 0]
+    with SessionStore.open(data_dir) as store:
+        clients = {s.client for s in store.summaries()}
+        assert len(clients) == 300 == store.count()
+        assert clients == {f"{tag}-{n}" for tag in ("left", "right") for n in range(150)}
+        assert len(list(store.sessions())) == 300
+
+
+def kill_rounds(folder: Path, rounds: int, failures: list[str]) -> None:
+    """Start a writer, SIGKILL it at a random moment, check every acknowledged save survived."""
+    rng = random.Random(hash(folder.name))
+    latest: dict[str, int] = {}
+    for round_no in range(rounds):
+        writer = subprocess.Popen([sys.executable, str(WRITER), "forever", str(folder)],
+                                  stdout=subprocess.PIPE, text=True)
+        assert writer.stdout is not None
+        ready = writer.stdout.readline()
+        if ready.strip() != "ready":
+            failures.append(f"round {round_no}: writer did not start: {ready!r}")
+            writer.kill()
+            return
+        time.sleep(rng.uniform(0, 0.03))
+        writer.send_signal(signal.SIGKILL)
+        out, _err = writer.communicate()
+        for line in out.splitlines():
+            session_id, n = line.split()
+            latest[session_id] = max(latest.get(session_id, 0), int(n))
+        with SessionStore.open(folder) as store:
+            if store.notices:
+                failures.append(f"round {round_no}: notices {store.notices}")
+            for session_id, n in latest.items():
+                stored = store.get(session_id)  # raises if an acknowledged save is missing
+                if stored.answers["n"] < n:
+                    failures.append(f"round {round_no}: {session_id} has n="
+                                    f"{stored.answers['n']}, acknowledged {n}")
+            listed = {s.id: s for s in store.summaries()}
+            if set(latest) - set(listed):
+                failures.append(f"round {round_no}: acknowledged sessions not listed")
+            for session in store.sessions():
+                if listed[session.id].step != session.step:
+                    failures.append(f"round {round_no}: summary of {session.id} is stale")
+
+
+def test_writer_killed_at_random_moments_never_loses_an_acknowledged_save(
+        tmp_path: Path) -> None:
+    # Two lanes, one per core, each killing its own writer 120 times.
+    failures: list[str] = []
+    lanes = [threading.Thread(target=kill_rounds, args=(tmp_path / f"lane{n}", 120, failures))
+             for n in range(2)]
+    for lane in lanes:
+        lane.start()
+    for lane in lanes:
+        lane.join()
+    assert failures == []
