@@ -1,0 +1,279 @@
+"""Measure parting against plain Textual, plain TinyDB and a bare Python, side by side.
+
+    python benchmarks/run.py            # every benchmark, about two minutes
+    python benchmarks/run.py --quick    # fewer repeats, for a first look
+
+Every figure is a median over repeats taken in the same run as its yardstick, alternating
+the two, so a busy machine slows both. Each benchmark makes its own data with
+`parting import` into a temporary folder, removed at the end. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+import terminal  # noqa: E402
+from bare_app import MARKER as BARE_MARKER  # noqa: E402
+from sample_data import NEWEST_CLIENT, DataFolders, child_env, parting_command  # noqa: E402
+
+
+@dataclass
+class Row:
+    """One line of the results table."""
+
+    name: str
+    measured: str
+    yardstick: str
+    ratio: str
+    goal: str
+    met: bool | None
+
+    def cells(self) -> list[str]:
+        verdict = {True: "yes", False: "NO", None: "-"}[self.met]
+        return [self.name, self.measured, self.yardstick, self.ratio, self.goal, verdict]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def alternate(repeats: int, *jobs: Callable[[], float]) -> list[list[float]]:
+    """Run the jobs in turn `repeats` times; each job's results in its own list."""
+    results: list[list[float]] = [[] for _ in jobs]
+    for _ in range(repeats):
+        for n, job in enumerate(jobs):
+            results[n].append(job())
+    return results
+
+
+def bare_argv() -> list[str]:
+    return [sys.executable, str(HERE / "bare_app.py")]
+
+
+# Benchmarks ------------------------------------------------------------------------------
+
+def startup_and_memory(data: DataFolders, repeats: int) -> list[Row]:
+    folder = data.folder(1000)
+    bare_runs: list[terminal.Run] = []
+    app_runs: list[terminal.Run] = []
+
+    def bare() -> float:
+        bare_runs.append(terminal.run(bare_argv(), child_env(), BARE_MARKER, settle=0.3))
+        return bare_runs[-1].first_frame
+
+    def app() -> float:
+        app_runs.append(terminal.run(parting_command(), child_env(folder), NEWEST_CLIENT,
+                                     settle=0.3))
+        return app_runs[-1].first_frame
+
+    bare(), app()  # warm the file cache; not counted
+    bare_runs.clear(), app_runs.clear()
+    bare_times, app_times = alternate(repeats, bare, app)
+    b, a = median(bare_times) * 1000, median(app_times) * 1000
+    bare_mem = median([r.max_rss_kb for r in bare_runs]) / 1024
+    app_mem = median([r.max_rss_kb for r in app_runs]) / 1024
+    return [
+        Row("start-up to first frame, 1,000 sessions", f"{a:.0f} ms", f"{b:.0f} ms (bare app)",
+            f"{a / b:.2f}x", "<= 1.15x", a / b <= 1.15),
+        Row("peak memory, 1,000 sessions", f"{app_mem:.1f} MB", f"{bare_mem:.1f} MB (bare app)",
+            f"{app_mem / bare_mem:.2f}x", "<= 1.3x", app_mem / bare_mem <= 1.3),
+    ]
+
+
+def save(data: DataFolders, repeats: int) -> list[Row]:
+    rows = []
+    for total in (1000, 10000):
+        folder = data.fresh(total)
+        script = str(HERE / "save_bench.py")
+        ours = json.loads(subprocess.run(
+            [sys.executable, script, "parting", str(total), str(repeats), str(folder)],
+            check=True, capture_output=True, text=True, env=child_env()).stdout)
+        plain_repeats = max(3, repeats // (10 if total >= 10000 else 3))
+        plain = json.loads(subprocess.run(
+            [sys.executable, script, "tinydb", str(total), str(plain_repeats)],
+            check=True, capture_output=True, text=True, env=child_env()).stdout)
+        typing, step = median(ours["typing_ms"]), median(ours["step_ms"])
+        insert = median(plain["insert_ms"])
+        ratio = insert / typing
+        goal = "<= 3 ms" + (", >= 20x faster" if total >= 10000 else "")
+        met = typing <= 3 and (total < 10000 or ratio >= 20)
+        rows.append(Row(f"save while typing, {total:,} sessions", f"{typing:.2f} ms",
+                        f"{insert:.1f} ms (TinyDB insert)", f"{ratio:.0f}x faster", goal, met))
+        rows.append(Row(f"save on a step change, {total:,} sessions", f"{step:.2f} ms",
+                        f"{insert:.1f} ms (TinyDB insert)", f"{insert / step:.0f}x faster",
+                        "(no goal)", None))
+    return rows
+
+
+def history(data: DataFolders) -> list[Row]:
+    script = HERE / "history_first_page.py"
+    if not script.exists():
+        return [Row("history, first page, 10,000 sessions", "not measured",
+                    "benchmarks/history_first_page.py is missing", "", "< 150 ms", None)]
+    folder = data.fresh(10000)
+    done = subprocess.run([sys.executable, str(script), str(folder)], capture_output=True,
+                          text=True, env=child_env(folder), timeout=600)
+    output = (done.stdout.strip() or done.stderr.strip()).splitlines()
+    figure = _first_ms(output)
+    met = None if figure is None else figure < 150
+    measured = f"{figure:.0f} ms" if figure is not None else "see output"
+    rows = [Row("history, first page, 10,000 sessions", measured, "(absolute)", "",
+                "< 150 ms", met)]
+    if done.returncode or figure is None:
+        print("history_first_page.py said:\n  " + "\n  ".join(output[-15:]), file=sys.stderr)
+    return rows
+
+
+def _first_ms(lines: list[str]) -> float | None:
+    """A figure in ms from another script's output: a JSON "ms"/"median_ms" or "<n> ms"."""
+    import re
+
+    for line in lines:
+        try:
+            value = json.loads(line)
+            if isinstance(value, dict):
+                for key in ("median_ms", "first_page_ms", "ms"):
+                    if isinstance(value.get(key), (int, float)):
+                        return float(value[key])
+        except ValueError:
+            pass
+    for line in lines:
+        found = re.search(r"([0-9]+(?:\.[0-9]+)?)\s*ms", line)
+        if found:
+            return float(found.group(1))
+    return None
+
+
+def cpu(data: DataFolders, seconds: float) -> list[Row]:
+    folder = data.folder(1000)
+    bare = terminal.run(bare_argv(), child_env(), BARE_MARKER, settle=1.0, watch=seconds)
+    idle = terminal.run(parting_command(), child_env(folder), NEWEST_CLIENT, settle=1.0,
+                        watch=seconds)
+    rows = [Row(f"CPU, idle on home ({seconds:.0f} s)", f"{idle.cpu_share:.1%} of a core",
+                f"{bare.cpu_share:.1%} (bare app)", "", "near 0", idle.cpu_share < 0.01)]
+    breathing = _breathing_run(data, seconds)
+    if breathing is None:
+        rows.append(Row("CPU, breathing animation", "not measured",
+                        "tui/widgets/breathing.py is missing", "", "< 5%", None))
+    else:
+        rows.append(Row(f"CPU, breathing animation ({seconds:.0f} s)",
+                        f"{breathing.cpu_share:.1%} of a core",
+                        f"{bare.cpu_share:.1%} (bare app)", "", "< 5%",
+                        breathing.cpu_share < 0.05))
+    return rows
+
+
+def _breathing_run(data: DataFolders, seconds: float) -> terminal.Run | None:
+    if importlib.util.find_spec("tui.widgets.breathing") is None:
+        return None
+    from content import load_catalog
+    from store import SessionStore, new_session
+
+    folder = data.fresh(0, "breathing")
+    with SessionStore.open(folder) as store:
+        session = new_session("dropped", client="Breathing Client")
+        session.step = "breathe"
+        store.save(session)
+    marker = load_catalog("en").item("dropped.breathe")["title"]
+    argv = [sys.executable, str(HERE / "open_session.py"), str(folder), session.id]
+    return terminal.run(argv, child_env(folder), marker, settle=1.0, watch=seconds)
+
+
+def commands(data: DataFolders, repeats: int) -> list[Row]:
+    folder = data.folder(1000)
+    env = child_env(folder)
+    out = Path(tempfile.mkdtemp(prefix="parting-export-")) / "all.json"
+
+    def timed(argv: list[str]) -> Callable[[], float]:
+        def job() -> float:
+            started = time.perf_counter()
+            subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+            return time.perf_counter() - started
+        return job
+
+    python = timed([sys.executable, "-c", "pass"])
+    due = timed([*parting_command(), "due"])
+    export = timed([*parting_command(), "export", "--all", "-o", str(out)])
+    python(), due(), export()  # warm the file cache
+    base, due_t, export_t = (median(r) * 1000 for r in alternate(repeats, python, due, export))
+    return [
+        Row("parting due, 1,000 sessions", f"{due_t:.0f} ms", f"{base:.0f} ms (python -c pass)",
+            f"{due_t / base:.2f}x", "<= 2x", due_t / base <= 2),
+        Row("parting export --all, 1,000 sessions", f"{export_t:.0f} ms",
+            f"{base:.0f} ms (python -c pass)", f"{export_t / base:.2f}x", "<= 2x",
+            export_t / base <= 2),
+    ]
+
+
+# Output ----------------------------------------------------------------------------------
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def table(rows: list[Row]) -> str:
+    header = ["benchmark", "parting", "yardstick", "ratio", "goal", "met"]
+    cells = [header] + [r.cells() for r in rows]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(header))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(line, widths)) + " |" for line in cells]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--only", choices=("startup", "save", "history", "cpu", "commands"),
+                        action="append", help="run only these benchmarks")
+    args = parser.parse_args()
+    quick = args.quick
+    chosen = args.only or ["startup", "save", "history", "cpu", "commands"]
+    data = DataFolders()
+    rows: list[Row] = []
+    try:
+        for name in chosen:
+            print(f"... {name}", file=sys.stderr, flush=True)
+            if name == "startup":
+                rows += startup_and_memory(data, 3 if quick else 9)
+            elif name == "save":
+                rows += save(data, 15 if quick else 60)
+            elif name == "history":
+                rows += history(data)
+            elif name == "cpu":
+                rows += cpu(data, 2.0 if quick else 5.0)
+            elif name == "commands":
+                rows += commands(data, 5 if quick else 15)
+    finally:
+        data.cleanup()
+    print(f"Machine: {machine()}\n")
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
