@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from content.catalog import Catalog
+from content.checkins import checkin_markdown
 from content.flows import Field, get_flow
 
 
@@ -39,6 +40,9 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
         lines.append("")
         lines.extend(body)
         lines.append("")
+    followups = checkin_markdown(record, catalog)
+    if followups:
+        lines += [followups, ""]
     reminders = record.get("reminders") or []
     if reminders:
         lines.append(f"## {ui('md.reminders')}")
