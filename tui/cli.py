@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from content import LANGUAGES, Catalog, load_catalog
@@ -49,6 +51,16 @@ def _language(argv: list[str]) -> str:
     return ""
 
 
+def choose_language(asked: str, remembered: str | None,
+                    environ: Mapping[str, str] | None = None) -> str:
+    """`--lang` if given, else the remembered choice, else the system locale's language."""
+    if asked in LANGUAGES:
+        return asked
+    if remembered in LANGUAGES:
+        return remembered
+    return system_language(environ)
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     asked = _language(args_list)
@@ -63,7 +75,12 @@ def main(argv: list[str] | None = None) -> int:
             early_dir = arg.split("=", 1)[1]
     directory = resolve_data_dir(early_dir)
     settings = load_settings(directory)
-    lang = asked or settings.lang or system_language()
+    lang = choose_language(asked, settings.lang)
+    # Remembered before anything else, so even `parting --lang pt --where` (or --help) sticks.
+    if asked and settings.lang != asked:
+        settings.lang = asked
+        with contextlib.suppress(OSError, StoreError):
+            save_settings(directory, settings)
     catalog = load_catalog(lang)
     args = build_parser(catalog).parse_args(args_list)
 
@@ -75,12 +92,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.where:
         print(directory)
         return 0
-    if asked and settings.lang != asked:
-        settings.lang = asked
-        try:
-            save_settings(directory, settings)
-        except (OSError, StoreError):
-            pass
 
     try:
         if args.command == "export":
