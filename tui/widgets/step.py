@@ -8,7 +8,7 @@ changes something, and the flow screen keeps and saves it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from textual.app import ComposeResult
@@ -175,12 +175,30 @@ class FormStep(StepWidget):
     def _echo(self, field: Field, text: str) -> str:
         if not text.strip():
             return ""
-        from content.dates import format_date, parse_when
+        from content.dates import format_date
 
-        parsed = parse_when(text, self.catalog.lang, self.today, prefer=field.prefer)
-        if parsed is None:
+        day = self._read_date(field, text)
+        if day is None:
             return self.catalog.ui("app.date_unknown")
-        return "→ " + format_date(parsed.value, self.catalog.lang)
+        return "→ " + format_date(day, self.catalog.lang)
+
+    def _read_date(self, field: Field, text: str) -> date | datetime | None:
+        """The day `text` names; the day stored when it was typed wins over a fresh reading.
+
+        Relative words are read against the day they were typed, so "Thursday" keeps
+        meaning the same Thursday when the session is reopened next week.
+        """
+        from content.dates import parse_when
+
+        stored = self.data.get(f"{field.id}__date")
+        if stored and self.data.get(field.id) == text:
+            try:
+                return (datetime.fromisoformat(stored) if "T" in stored
+                        else date.fromisoformat(stored))
+            except (TypeError, ValueError):
+                pass
+        parsed = parse_when(text, self.catalog.lang, self.today, prefer=field.prefer)
+        return parsed.value if parsed else None
 
     def on_mount(self) -> None:
         for field in self.step.fields:
@@ -204,6 +222,8 @@ class FormStep(StepWidget):
         event.stop()
         value: Any = event.value
         if field.kind == "date":
+            day = self._read_date(field, value) if value.strip() else None
+            self.data[f"{field.id}__date"] = day.isoformat() if day else None
             self.query_one(f"#echo-{field.id}", DateEcho).update(self._echo(field, value))
         self.set_answer(field.id, value)
         self._refresh_dependents()
