@@ -83,7 +83,8 @@ def _load_json(data: bytes) -> Any:
     except orjson.JSONDecodeError as error:
         if "utf-8" in str(error).lower():
             raise BadImport("The file is not UTF-8 text, so it is not a parting export.") from None
-        if error.pos >= len(data.rstrip()) - 1:
+        ended_early = "unexpected end" in error.msg or "EOF" in error.msg
+        if ended_early or error.pos >= len(data.rstrip()) - 1:
             raise BadImport("The file is cut short: it ends in the middle of the data. It may "
                             "not have been copied or downloaded completely.") from None
         raise BadImport(f"The file is not valid JSON (line {error.lineno}, column "
