@@ -1,0 +1,234 @@
+"""The "I was dropped" flow: from the first minute after the news to the lessons.
+
+The walk: what happened, a minute of breathing, a holding reply if the client waits,
+feelings and the signs that were there, thanks, asking why, the kind of reason, then one
+branch (make amends, improve a habit, or accept), a referral request, what to learn, and a
+summary. The kind of reason chosen on the `reason` step decides the branch and is the
+session's outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from content.catalog import Catalog
+from content.flows import register
+from content.flows.base import Answers, Field, Flow, Step, answer
+
+NAME = "dropped"
+REASON_KINDS = ("slight", "systemic", "external")
+BRANCH_OF_KIND = {"slight": "amends", "systemic": "improve", "external": "accept"}
+TOO_SOON = timedelta(minutes=5)
+"""Drafts reached this soon after starting come with a gentle suggestion to wait."""
+
+DRAFTS = "dropped_drafts"  # the catalog file holding the message templates
+
+
+def reason_kind(answers: Answers) -> str | None:
+    """The kind of reason the user picked on the reason step, or None."""
+    kind = answer(answers, "reason", "kind")
+    return kind if kind in REASON_KINDS else None
+
+
+def branch(answers: Answers) -> str | None:
+    """The step that follows the reason: "amends", "improve" or "accept" (None before a pick)."""
+    kind = reason_kind(answers)
+    return BRANCH_OF_KIND[kind] if kind else None
+
+
+def client_waits(answers: Answers) -> bool:
+    return answer(answers, "hold", "waiting") == "yes"
+
+
+def ready_to_ask(answers: Answers) -> bool:
+    return answer(answers, "ask_why", "ready") == "yes"
+
+
+def wants_check_in(answers: Answers) -> bool:
+    return bool(answer(answers, "learn", "check_in", False))
+
+
+def too_soon(created_at: str | datetime, now: datetime) -> bool:
+    """True when `now` is within `TOO_SOON` of the session's start (drafts can wait)."""
+    try:
+        start = created_at if isinstance(created_at, datetime) else \
+            datetime.fromisoformat(str(created_at))
+    except ValueError:
+        return False
+    if (start.tzinfo is None) != (now.tzinfo is None):
+        start, now = start.replace(tzinfo=None), now.replace(tzinfo=None)
+    return timedelta(0) <= now - start < TOO_SOON
+
+
+def resolved_date(answers: Answers, step_id: str, field_id: str, lang: str, today: date,
+                  prefer: str = "future") -> date | datetime | None:
+    """The day a date field names: the day stored when it was typed, else read from its words.
+
+    Relative words ("Thursday") are read once, against the day they were typed; the step
+    keeps that day beside the text (`<field>__date`), so reopening a session a week later
+    does not move the date.
+    """
+    stored = answer(answers, step_id, f"{field_id}__date")
+    if stored:
+        try:
+            if "T" in str(stored):
+                return datetime.fromisoformat(str(stored))
+            return date.fromisoformat(str(stored))
+        except ValueError:
+            pass
+    text = answer(answers, step_id, field_id)
+    if not text:
+        return None
+    from content.dates import parse_when
+
+    parsed = parse_when(str(text), lang, today, prefer=prefer)  # type: ignore[arg-type]
+    return parsed.value if parsed else None
+
+
+def _day(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def context(answers: Answers, catalog: Catalog, today: date) -> Mapping[str, str]:
+    """Placeholders for the drafts beyond the raw answers: names, dates, chosen labels."""
+    from content.dates import format_date
+
+    ui = catalog.ui
+    lang = catalog.lang
+    client = str(answer(answers, "what_happened", "client", "")).strip()
+    who = str(answer(answers, "what_happened", "who", "")).strip()
+    values: dict[str, str] = {"name": who or client or ui("dropped.greeting_fallback")}
+    happened = resolved_date(answers, "what_happened", "when", lang, today, "past")
+    if happened:
+        values["when_day"] = format_date(_day(happened), lang)  # type: ignore[arg-type]
+    callback = _day(resolved_date(answers, "hold", "callback", lang, today))
+    values["callback_when"] = (ui("dropped.callback_on", day=format_date(callback, lang))
+                               if callback else ui("dropped.callback_soon"))
+    values["role"] = str(answer(answers, "referrals", "role", "")).strip() or \
+        ui("dropped.role_fallback")
+    values["service"] = str(answer(answers, "referrals", "service", "")).strip() or \
+        ui("dropped.service_fallback")
+    kind = reason_kind(answers)
+    if kind:
+        values["reason_ack"] = ui(f"dropped.reason_ack_{kind}")
+        values["reason_label"] = str(catalog.item("dropped.reason")["kind_options"][kind])
+    return values
+
+
+def reminders(answers: Answers, catalog: Catalog, today: date) -> list[dict[str, Any]]:
+    """The reminders the answers ask for, one per kind with a stable id.
+
+    A call-back when the client waits for a reply, a review of the habit to change on the
+    improve branch, and a check-in months later if the user wants one.
+    """
+    lang = catalog.lang
+    client = str(answer(answers, "what_happened", "client", "")).strip() or \
+        catalog.ui("app.the_client")
+    wanted: list[dict[str, Any]] = []
+
+    def add(kind: str, day: date | None, what: str) -> None:
+        if day is not None:
+            wanted.append({"id": f"{NAME}.{kind}", "kind": kind, "due": day.isoformat(),
+                           "what": what, "done": False})
+
+    if client_waits(answers):
+        add("call_back", _day(resolved_date(answers, "hold", "callback", lang, today)),
+            catalog.ui("dropped.reminder_call_back", client=client))
+    if branch(answers) == "improve":
+        habit = str(answer(answers, "improve", "habit", "")).strip() or \
+            catalog.ui("dropped.habit_fallback")
+        add("review_habit", _day(resolved_date(answers, "improve", "review", lang, today)),
+            catalog.ui("dropped.reminder_review_habit", habit=habit))
+    if wants_check_in(answers):
+        add("check_in", _day(resolved_date(answers, "learn", "check_in_when", lang, today)),
+            catalog.ui("dropped.reminder_check_in", client=client))
+    return wanted
+
+
+def outcome(answers: Answers) -> str | None:
+    """The session's outcome in history: the kind of reason."""
+    return reason_kind(answers)
+
+
+def _is(kind: str):
+    return lambda answers: reason_kind(answers) == kind
+
+
+FLOW = register(Flow(
+    name=NAME,
+    steps=(
+        Step("what_happened", fields=(
+            Field("client"),
+            Field("who"),
+            Field("when", "date", prefer="past"),
+            Field("how", "choice", options=("email", "call", "meeting", "message")),
+            Field("said", "text"),
+        )),
+        Step("breathe", widget="breathe"),
+        Step("hold", widget="draft", fields=(
+            Field("waiting", "yesno"),
+            Field("callback", "date", when=client_waits),
+            Field("reply", "draft", template=f"{DRAFTS}.hold", when=client_waits),
+        )),
+        Step("feelings", fields=(
+            Field("feelings", "checklist",
+                  options=("angry", "disappointed", "hurt", "worried", "ashamed", "relieved",
+                           "numb")),
+            Field("signs", "checklist",
+                  options=("calls", "distant", "next_phase", "priorities", "realities",
+                           "quieter", "new_people")),
+            Field("notes", "text"),
+        )),
+        Step("gratitude", widget="draft", fields=(
+            Field("work"),
+            Field("message", "draft", template=f"{DRAFTS}.gratitude"),
+        )),
+        Step("ask_why", widget="draft", fields=(
+            Field("ready", "yesno"),
+            Field("questions", "draft", template=f"{DRAFTS}.ask_why", when=ready_to_ask),
+            Field("their_answer", "text", when=ready_to_ask),
+        )),
+        Step("reason", widget="reason", fields=(
+            Field("kind", "choice", options=REASON_KINDS),
+            Field("detail"),
+        )),
+        Step("amends", widget="draft", when=_is("slight"), fields=(
+            Field("lacking"),
+            Field("hurt"),
+            Field("offer", "draft", template=f"{DRAFTS}.amends"),
+        )),
+        Step("improve", when=_is("systemic"), fields=(
+            Field("habit"),
+            Field("first_step"),
+            Field("review", "date"),
+        )),
+        Step("accept", when=_is("external"), fields=(
+            Field("well"),
+            Field("note", "draft", template=f"{DRAFTS}.accept"),
+        )),
+        Step("referrals", widget="draft", fields=(
+            Field("role"),
+            Field("service"),
+            Field("message", "draft", template=f"{DRAFTS}.referral"),
+        )),
+        Step("learn", fields=(
+            Field("good_deal", "yesno"),
+            Field("pattern", "yesno"),
+            Field("level", "choice", options=("owner", "manager", "team")),
+            Field("higher", "yesno"),
+            Field("offer_shape", "choice", options=("ongoing", "fixed_term", "projects")),
+            Field("end_upfront", "yesno"),
+            Field("lesson", "text"),
+            Field("check_in", "switch"),
+            Field("check_in_when", "date", when=wants_check_in),
+        )),
+        Step("summary", widget="summary"),
+    ),
+    context=context,
+    outcome=outcome,
+    reminders=reminders,
+))
