@@ -9,7 +9,7 @@ app should not carry a dependency for it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from content.reminders import due_date
@@ -25,7 +25,7 @@ def reminders_ics(sessions: Iterable[Any], catalog: Any, *, stamp: datetime | No
     `sessions` may be full sessions or summaries (anything with `id`, `flow`, `client`
     and `reminders`). `stamp` is the DTSTAMP of every event (now, in UTC, by default).
     """
-    moment = (stamp or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    moment = (stamp or datetime.now(UTC)).astimezone(UTC)
     dtstamp = moment.strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",

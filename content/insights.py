@@ -90,9 +90,7 @@ def flags_of(record: Any) -> list[str]:
         elif isinstance(value, list | tuple):
             for entry in value:
                 take(entry)
-        elif value is True and name:
-            found.append(name)
-        elif isinstance(value, str) and name and value in ("yes", "true", "on"):
+        elif name and (value is True or value in ("yes", "true", "on")):
             found.append(name)
 
     if isinstance(given, Mapping):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from content import Catalog
 from store import BadImport, Session, SessionStore
-from store.exchange import dumps_document, export_document, parse_document
+from store.exchange import parse_document
 
 CLI_WAIT = 10.0  # seconds a command waits for another parting process to finish writing
 
@@ -39,20 +39,33 @@ def export_command(args: argparse.Namespace, directory: Path, catalog: Catalog) 
     finally:
         store.close()
     if args.anonymise:
-        from content.anonymise import anonymise_sessions
+        from tui.exports import anonymised
 
-        sessions = anonymise_sessions(sessions, catalog)
-    if args.format == "json":
-        data = dumps_document(export_document(sessions))
-    elif args.format == "md":
-        from content.markdown import session_markdown
+        sessions = anonymised(sessions, catalog)
+    if args.format == "md" and args.output and _is_folder(args.output):
+        return _write_folder(sessions, Path(args.output), catalog)
+    from tui.exports import render
 
-        data = "\n---\n\n".join(session_markdown(s.to_record(), catalog) for s in sessions).encode()
-    else:
-        from content.calendar import reminders_ics
+    return _write(render(sessions, args.format, catalog), args.output, catalog)
 
-        data = reminders_ics(sessions, catalog)
-    return _write(data, args.output, catalog)
+
+def _is_folder(output: str) -> bool:
+    """`-o DIR` for Markdown: an existing folder, a path ending in a slash, or no suffix."""
+    path = Path(output)
+    return path.is_dir() or output.endswith(("/", "\\")) or (output != "-" and not path.suffix)
+
+
+def _write_folder(sessions: list[Session], folder: Path, catalog: Catalog) -> int:
+    from tui.exports import write_folder
+
+    try:
+        written = write_folder(sessions, folder, catalog)
+    except OSError as error:
+        print(catalog.ui("cli.write_failed", path=error.filename or folder,
+                         error=error.strerror or error), file=sys.stderr)
+        return 1
+    print(catalog.ui("cli.written_folder", n=len(written), path=folder), file=sys.stderr)
+    return 0
 
 
 def _write(data: bytes, output: str | None, catalog: Catalog) -> int:
@@ -60,10 +73,11 @@ def _write(data: bytes, output: str | None, catalog: Catalog) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
+    from tui.exports import write_private
+
     path = Path(output)
     try:
-        path.write_bytes(data)
-        path.chmod(0o600)
+        write_private(path, data)
     except OSError as error:
         print(catalog.ui("cli.write_failed", path=path, error=error.strerror or error),
               file=sys.stderr)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from types import SimpleNamespace
 
 import icalendar
@@ -10,7 +10,7 @@ import icalendar
 from content import load_catalog
 from content.calendar import escape_text, fold, reminders_ics
 
-STAMP = datetime(2026, 11, 23, 6, 30, tzinfo=timezone.utc)
+STAMP = datetime(2026, 11, 23, 6, 30, tzinfo=UTC)
 
 
 def session(sid: str, client: str, reminders: list[dict], flow: str = "dropped"):

@@ -1,0 +1,89 @@
+"""Sessions and reminders written to files: what `parting export` and the Export keys share.
+
+No Textual import here, so the command line stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from content import Catalog
+from store import Session
+
+FORMATS = ("md", "json", "ics")
+SUFFIX = {"md": ".md", "json": ".json", "ics": ".ics"}
+
+
+def anonymised(sessions: Sequence[Session], catalog: Catalog) -> list[Session]:
+    """Copies with client names and names in the answers replaced ("Client A")."""
+    from content.anonymise import anonymise_sessions
+
+    return anonymise_sessions(sessions, catalog)
+
+
+def session_document(session: Session, catalog: Catalog) -> str:
+    """One session as a readable Markdown page: answers, drafts, check-ins, reminders."""
+    from content.markdown import session_markdown
+
+    return session_markdown(session.to_record(), catalog)
+
+
+def render(sessions: Sequence[Session], fmt: str, catalog: Catalog) -> bytes:
+    """`sessions` as one file's bytes: "md" (one document), "json" (re-importable), "ics"."""
+    if fmt == "json":
+        from store.exchange import dumps_document, export_document
+
+        return dumps_document(export_document(sessions))
+    if fmt == "md":
+        return "\n---\n\n".join(session_document(s, catalog) for s in sessions).encode("utf-8")
+    if fmt == "ics":
+        from content.calendar import reminders_ics
+
+        return reminders_ics(sessions, catalog)
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write `data` to `path`, readable by the user only (answers are private)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+    path.chmod(0o600)
+
+
+def write_folder(sessions: Iterable[Session], folder: Path, catalog: Catalog) -> list[Path]:
+    """One Markdown file per session in `folder` (made if needed); returns the files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    used: set[str] = set()
+    for session in sessions:
+        name = file_stem(session, catalog)
+        stem, n = name, 2
+        while stem in used:
+            stem, n = f"{name}-{n}", n + 1
+        used.add(stem)
+        path = folder / f"{stem}.md"
+        write_private(path, session_document(session, catalog).encode("utf-8"))
+        written.append(path)
+    return written
+
+
+def file_stem(session: Any, catalog: Catalog) -> str:
+    """"2026-11-23-acme-drop": sorts by date in a folder, says what it is, safe everywhere."""
+    client = slug(session.client) or slug(catalog.ui("app.the_client"))
+    return "-".join(p for p in (str(session.created_at)[:10], client, session.flow) if p)
+
+
+def slug(text: str) -> str:
+    """Lower-case letters, digits and dashes only; other characters become dashes."""
+    cleaned = re.sub(r"[^\w]+", "-", text.strip().lower(), flags=re.UNICODE).strip("-_")
+    return cleaned[:40].strip("-_")
+
+
+def default_path(stem: str, fmt: str, folder: Path | None = None) -> Path:
+    """Where an export goes unless the user says otherwise: the current folder."""
+    return (folder or Path.cwd()) / f"{stem}{SUFFIX[fmt]}"
