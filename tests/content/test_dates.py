@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from content.dates import ParsedWhen, add_interval, format_date, format_short, parse_when
 
@@ -332,3 +334,11 @@ def test_add_interval_refuses_unknown_units():
     with pytest.raises(ValueError, match="interval"):
         add_interval(TODAY, "fortnight", 1)
 
+
+
+@given(st.text(max_size=40), st.sampled_from(["en", "ru", "pt"]),
+       st.sampled_from(["past", "future"]))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_a_parsed_date_or_none_and_never_raises(text, lang, prefer):
+    found = parse_when(text, lang, TODAY, prefer)
+    assert found is None or isinstance(found, ParsedWhen)
