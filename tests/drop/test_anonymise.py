@@ -1,0 +1,84 @@
+"""Names leave the text before it is shared: clients, people, contact details."""
+
+from dataclasses import dataclass, field
+
+from content import load_catalog
+from content.anonymise import Anonymiser, anonymise_sessions, anonymise_text
+
+
+def test_the_client_name_becomes_client_a_wherever_and_however_it_is_written():
+    text = "Acme wants more. I told ACME no, but acme insisted."
+    assert anonymise_text(text, ["Acme"]) == \
+        "Client A wants more. I told Client A no, but Client A insisted."
+
+
+def test_several_clients_are_lettered_in_the_order_given():
+    text = "Acme pays late, Globex pays early."
+    assert anonymise_text(text, ["Acme", "Globex"]) == \
+        "Client A pays late, Client B pays early."
+
+
+def test_a_word_of_a_longer_client_name_is_also_replaced():
+    assert anonymise_text("Then Petrova called again.", ["Anna Petrova"]) == \
+        "Then Client A called again."
+
+
+def test_other_names_become_numbered_people_consistently():
+    text = "I met Anna Smith and Boris. Later Anna Smith called, then Boris wrote."
+    assert anonymise_text(text, []) == \
+        "I met Person 1 and Person 2. Later Person 1 called, then Person 2 wrote."
+
+
+def test_a_capitalised_word_starting_a_sentence_stays_unless_it_is_a_name_elsewhere():
+    text = "Yesterday was hard. Maria called. I trust Maria."
+    assert anonymise_text(text, []) == "Yesterday was hard. Person 1 called. I trust Person 1."
+
+
+def test_weekdays_months_and_i_are_not_names():
+    text = "On Monday in March I asked for the files."
+    assert anonymise_text(text, []) == text
+
+
+def test_contact_details_are_replaced_but_dates_and_amounts_stay():
+    text = "Write to anna@acme.com or +1 (555) 123-4567, see https://acme.com/x. Due 2026-11-23, 4 800."
+    assert anonymise_text(text, []) == \
+        "Write to [e-mail] or [phone], see [link]. Due 2026-11-23, 4 800."
+
+
+def test_cyrillic_names_are_found_too():
+    assert anonymise_text("Вчера звонил Иван Петров.", []) == "Вчера звонил Person 1."
+
+
+def test_labels_come_from_the_catalog():
+    anonymiser = Anonymiser(load_catalog("en"))
+    assert anonymiser.client_label("Acme") == "Client A"
+    assert anonymiser.client_label("acme ") == "Client A"
+    assert anonymiser.client_label("Globex") == "Client B"
+
+
+@dataclass
+class FakeSession:
+    id: str
+    client: str
+    answers: dict = field(default_factory=dict)
+    reminders: list = field(default_factory=list)
+
+
+def test_sessions_share_one_mapping_and_originals_are_untouched():
+    first = FakeSession("1", "Acme", {"client": {"client": "Acme", "situation": "Boris from Acme"}},
+                        [{"id": "r", "what": "Call Boris at Acme", "due": "2026-12-01"}])
+    second = {"id": "2", "client": "Globex", "answers": {"s": {"t": ["Boris again", "yes"]}},
+              "reminders": []}
+    out = anonymise_sessions([first, second], load_catalog("en"))
+    assert isinstance(out[0], FakeSession) and isinstance(out[1], dict)
+    assert out[0].client == "Client A" and out[1]["client"] == "Client B"
+    assert out[0].answers == {"client": {"client": "Client A", "situation": "Person 1 from Client A"}}
+    assert out[0].reminders[0]["what"] == "Call Person 1 at Client A"
+    assert out[0].reminders[0]["due"] == "2026-12-01"
+    assert out[1]["answers"] == {"s": {"t": ["Person 1 again", "yes"]}}
+    assert first.client == "Acme" and second["client"] == "Globex"
+
+
+def test_a_session_without_a_client_keeps_an_empty_client():
+    out = anonymise_sessions([{"client": "", "answers": {}, "reminders": []}], load_catalog("en"))
+    assert out[0]["client"] == ""
