@@ -21,6 +21,7 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
     lines.append(ui("md.meta", created=str(record.get("created_at", ""))[:16].replace("T", " "),
                     status=status))
     if record.get("outcome"):
+        lines.append("")  # its own paragraph, not run into the line above
         lines.append(ui("md.outcome", outcome=outcome_label(catalog, flow.name,
                                                             str(record["outcome"]))))
     lines.append("")
@@ -29,7 +30,8 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
         if not isinstance(given, Mapping) or not given:
             continue
         item = catalog.item(f"{flow.name}.{step.id}")
-        body = [_field_lines(catalog, item, f, given.get(f.id)) for f in step.fields]
+        body = [_field_lines(catalog, item, f, given.get(f.id), given.get(f"{f.id}__date"))
+                for f in step.fields]
         body = [b for b in body if b]
         extra = given.get("_markdown")
         if isinstance(extra, str) and extra.strip():
@@ -38,8 +40,8 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
             continue
         lines.append(f"## {item.get('title')}")
         lines.append("")
-        lines.extend(body)
-        lines.append("")
+        for part in body:  # a blank line after each answer, so Markdown keeps them apart
+            lines += [part.rstrip("\n"), ""]
     followups = checkin_markdown(record, catalog)
     if followups:
         lines += [followups, ""]
@@ -59,10 +61,13 @@ def outcome_label(catalog: Catalog, flow: str, outcome: str) -> str:
     return catalog.ui(key) if catalog.has_ui(key) else outcome
 
 
-def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any) -> str:
+def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any,
+                 day: Any = None) -> str:
     if value in (None, "", [], False):
         return ""
     label = item.get(f"{field.id}_label", field.id)
+    if field.kind == "date" and isinstance(day, str) and day:
+        return f"**{label}**: {value} ({_day_text(day, catalog.lang)})"
     if field.kind == "draft" or field.kind == "text":
         quoted = "\n".join(f"> {line}" if line else ">" for line in str(value).splitlines())
         return f"**{label}**\n\n{quoted}\n"
@@ -78,3 +83,16 @@ def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any) -> str:
     if field.kind == "switch":
         return f"**{label}**: {catalog.ui('app.yes')}"
     return f"**{label}**: {value}"
+
+
+def _day_text(stamp: str, lang: str) -> str:
+    """The day a date field was read as when typed ("Thursday, 26 November 2026")."""
+    from datetime import date, datetime
+
+    from content.dates import format_date
+
+    try:
+        value = datetime.fromisoformat(stamp) if "T" in stamp else date.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return format_date(value, lang)
