@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Literal, TypedDict
 
 Flow = Literal["dropped", "drop"]
@@ -27,9 +27,9 @@ class Reminder(TypedDict, total=False):
 
 def now_iso(clock: Callable[[], datetime] | None = None) -> str:
     """The current local time as ISO 8601 with its UTC offset, to the second."""
-    moment = clock() if clock else datetime.now(timezone.utc)
+    moment = clock() if clock else datetime.now(UTC)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().isoformat(timespec="seconds")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ class Clock:
     """A clock that moves only when told, so updated_at values are predictable."""
 
     def __init__(self) -> None:
-        self.now = datetime(2025, 3, 14, 9, 26, 53, tzinfo=timezone.utc)
+        self.now = datetime(2025, 3, 14, 9, 26, 53, tzinfo=UTC)
 
     def __call__(self) -> datetime:
         return self.now

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from store import SessionNotFound, SessionStore, StoreError, new_session, now_iso
-from store import session_files
+from store import SessionNotFound, SessionStore, StoreError, new_session, now_iso, session_files
 from tests.store.conftest import Clock, sample
 
 
@@ -110,13 +109,49 @@ def test_typing_save_does_not_rewrite_the_index(store: SessionStore, clock: Cloc
     assert store.summaries()[0].updated_at == session.updated_at
 
 
-def test_step_change_rewrites_the_index(store: SessionStore) -> None:
+def test_step_change_is_journalled_and_seen_after_reopen_without_reading_files(
+        data_dir: Path, monkeypatch) -> None:
+    with SessionStore.open(data_dir) as store:
+        session = sample()
+        store.save(session)
+        table = (data_dir / "index.json").read_bytes()
+        session.step = "feelings"
+        store.save(session)
+        assert (data_dir / "index.json").read_bytes() == table  # appended, not rewritten
+        assert b'"feelings"' in (data_dir / "index.log").read_bytes()
+    monkeypatch.setattr(session_files, "read", lambda path: pytest.fail("read a session file"))
+    with SessionStore.open(data_dir) as again:
+        assert again.summaries()[0].step == "feelings"
+
+
+def test_journal_is_folded_into_the_table_once_it_grows(store: SessionStore) -> None:
     session = sample()
     store.save(session)
-    inode = os.stat(store.directory / "index.json").st_ino
-    session.step = "feelings"
-    store.save(session)
-    assert os.stat(store.directory / "index.json").st_ino != inode
+    for n in range(400):  # each line ~400 bytes; the journal is folded in at 64 KB
+        session.step = f"step{n}"
+        store.save(session)
+    log = store.directory / "index.log"
+    assert not log.exists() or log.stat().st_size < 64 * 1024
+    assert b'"step' in (store.directory / "index.json").read_bytes()
+    assert store.summaries()[0].step == "step399"
+
+
+def test_torn_journal_line_is_ignored_and_cut_off_before_the_next(data_dir: Path) -> None:
+    with SessionStore.open(data_dir) as store:
+        first, second = sample(client="first"), sample(client="second")
+        store.save(first)
+        first.step = "a"
+        store.save(first)
+    with open(data_dir / "index.log", "ab") as log:
+        log.write(b'{"u": {"half-a-li')  # a crash in the middle of an append
+    with SessionStore.open(data_dir) as store:
+        assert store.summaries()[0].step == "a"
+        store.save(second)
+        second.step = "b"
+        store.save(second)
+    with SessionStore.open(data_dir) as store:
+        assert {s.client: s.step for s in store.summaries()} == {"first": "a", "second": "b"}
+    assert b"half-a-li" not in (data_dir / "index.log").read_bytes()
 
 
 def test_updated_at_survives_reopen_after_typing_saves(data_dir: Path, clock: Clock) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from store import BadImport, ImportResult, Session, SessionStore, UnsafeValue
 from store.exchange import MAX_BYTES, dumps_document, export_document, parse_document
-from store.index import OrjsonStorage
+from store.index import Index
 from store.locks import FileLock
 from tests.store.conftest import Clock, sample
 
@@ -160,17 +160,17 @@ def test_import_of_an_older_time_with_a_later_looking_string_is_unchanged(
 def test_import_takes_the_lock_once_and_writes_the_index_once(store: SessionStore,
                                                                monkeypatch) -> None:
     counts = {"lock": 0, "index": 0}
-    real_acquire, real_write = FileLock.acquire, OrjsonStorage.write
+    real_acquire, real_apply = FileLock.acquire, Index.apply
 
     def acquire(self, wait):
         counts["lock"] += 1
         return real_acquire(self, wait)
 
-    def write(self, data):
+    def apply(self, upserts, removals=frozenset()):
         counts["index"] += 1
-        return real_write(self, data)
+        return real_apply(self, upserts, removals)
     monkeypatch.setattr(FileLock, "acquire", acquire)
-    monkeypatch.setattr(OrjsonStorage, "write", write)
+    monkeypatch.setattr(Index, "apply", apply)
     result = store.import_sessions(sample(client=f"c{n}") for n in range(200))
     assert result == ImportResult(200, 0, 0)
     assert counts == {"lock": 1, "index": 1}
@@ -187,6 +187,5 @@ def test_import_with_one_bad_session_writes_nothing(store: SessionStore) -> None
 def test_import_into_a_read_only_window_is_refused(data_dir) -> None:
     from store import StoreLocked
     with SessionStore.open(data_dir, app_instance=True), \
-            SessionStore.open(data_dir, app_instance=True) as second:
-        with pytest.raises(StoreLocked):
-            second.import_sessions([sample()])
+            SessionStore.open(data_dir, app_instance=True) as second, pytest.raises(StoreLocked):
+        second.import_sessions([sample()])

@@ -12,6 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+import contextlib
+
 from store import SessionNotFound, SessionStore, new_session  # noqa: E402
 
 
@@ -28,10 +30,8 @@ def save_forever(folder: Path) -> None:
     ids = [s.id for s in store.summaries()][:5]
     sessions = {}
     for session_id in ids:
-        try:
+        with contextlib.suppress(SessionNotFound):
             sessions[session_id] = store.get(session_id)
-        except SessionNotFound:
-            pass
     counter = max([s.answers.get("n", 0) for s in sessions.values()] + [0]) + 1
     print("ready", flush=True)
     rng = random.Random()
