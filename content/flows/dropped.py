@@ -136,8 +136,9 @@ def reminders(answers: Answers, catalog: Catalog, today: date) -> list[dict[str,
                            "what": what, "done": False})
 
     if client_waits(answers):
+        who = str(answer(answers, "what_happened", "who", "")).strip() or client
         add("call_back", _day(resolved_date(answers, "hold", "callback", lang, today)),
-            catalog.ui("dropped.reminder_call_back", client=client))
+            catalog.ui("dropped.reminder_call_back", name=who))
     if branch(answers) == "improve":
         habit = str(answer(answers, "improve", "habit", "")).strip() or \
             catalog.ui("dropped.habit_fallback")
