@@ -92,7 +92,15 @@ class PartingApp(App[None]):
 
     # -- sessions ---------------------------------------------------------------------------
     def persist(self, session: Session) -> bool:
-        """Save `session`; on failure tell the user and keep everything on screen."""
+        """Save `session`; on failure tell the user and keep everything on screen.
+
+        The save that finishes a session gives it its follow-up check-ins, whichever
+        screen finished it.
+        """
+        if session.status == "done" and self._finishing(session):
+            from content.checkins import add_checkins
+
+            add_checkins(session, self.catalog, self.today())
         try:
             self.store.save(session)
         except StoreError as error:
@@ -100,6 +108,13 @@ class PartingApp(App[None]):
                         severity="error", timeout=10)
             return False
         return True
+
+    def _finishing(self, session: Session) -> bool:
+        """True when the stored copy is not finished yet (or there is none)."""
+        try:
+            return self.store.get(session.id).status != "done"
+        except StoreError:
+            return True
 
     def flush_all(self) -> None:
         """Save what every open flow holds (called on quit and on signals)."""
