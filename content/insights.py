@@ -76,8 +76,8 @@ def client_of(record: Any) -> str:
 def flags_of(record: Any) -> list[str]:
     """The red flags ticked in a "drop" session, each once, in the order found.
 
-    The flow keeps them under `answers["flags"]`: as a list of flag ids, or as fields whose
-    values are lists of ids (one checklist per group) or booleans (one switch per flag).
+    The flow keeps them under `answers["flags"]` as `{flag: {"seen": true, "often": …}}`;
+    a list of ids, lists of ids per group, or booleans per flag are read as well.
     """
     if field(record, "flow") != "drop":
         return []
@@ -90,7 +90,7 @@ def flags_of(record: Any) -> list[str]:
         elif isinstance(value, list | tuple):
             for entry in value:
                 take(entry)
-        elif name and (value is True or value in ("yes", "true", "on")):
+        elif name and _ticked(value):
             found.append(name)
 
     if isinstance(given, Mapping):
@@ -100,6 +100,12 @@ def flags_of(record: Any) -> list[str]:
     else:
         take(given)
     return list(dict.fromkeys(found))
+
+
+def _ticked(value: Any) -> bool:
+    if isinstance(value, Mapping):
+        return bool(value.get("seen"))
+    return value is True or value in ("yes", "true", "on")
 
 
 def recurring_flags(records: Iterable[Any]) -> tuple[Count, ...]:
@@ -236,7 +242,7 @@ def _ranked(counts: Counter[str], clients: Mapping[str, Counter[str]],
 
 def flag_label(catalog: Any, flag: str) -> str:
     """A red flag's short name from the "drop" flow's content, or its id made readable."""
-    for key in (f"drop.flags.{flag}", f"drop.flags.{flag.lower()}"):
+    for key in (f"drop_flags.{flag}", f"drop.flags.{flag}"):
         try:
             item = catalog.item(key)
         except KeyError:
@@ -246,3 +252,22 @@ def flag_label(catalog: Any, flag: str) -> str:
             if isinstance(value, str) and value:
                 return value
     return flag.replace("_", " ").replace("-", " ").strip().capitalize() or flag
+
+
+def outcome_text(catalog: Any, flow: str, outcome: str | None) -> str:
+    """A session's outcome in words: the reason kind, the decision, or the verdict so far."""
+    if not outcome:
+        return ""
+    key = f"md.outcome_{flow}_{outcome}"
+    if catalog.has_ui(key):
+        return catalog.ui(key)
+    if flow == "drop":
+        try:
+            options = catalog.item("drop.decision").get("decision_options", {})
+        except KeyError:
+            options = {}
+        if outcome in options:
+            return str(options[outcome])
+        if catalog.has_ui(f"drop.verdict_label_{outcome}"):
+            return catalog.ui(f"drop.verdict_label_{outcome}")
+    return outcome.replace("_", " ")

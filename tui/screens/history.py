@@ -1,0 +1,356 @@
+"""`HistoryScreen`: every session in one table, newest first, filtered as you type.
+
+The table is filled from the store's summaries (no session file is opened), a page at a
+time. Typing filters by client, flow, status and outcome at once; the text of the answers
+is read in a background thread the first time the filter is used, and the matches it adds
+appear when it is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from weakref import WeakKeyDictionary
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from content.dates import format_short
+from content.insights import outcome_text
+from store import SessionNotFound, SessionStore, StoreError, Summary
+from tui.i18n import translate_bindings
+from tui.screens.session_view import (
+    confirm_and_delete,
+    open_export,
+    undo_last_delete,
+)
+from tui.widgets.paged_table import PagedTable
+
+FLOWS = ("dropped", "drop")
+STATUSES = ("in_progress", "done")
+COLUMNS = ("date", "flow", "client", "status", "outcome")
+
+
+class AnswerText:
+    """Lower-cased text of every session's answers, read once per session version.
+
+    Kept per store for the whole run, so opening History again does not read the files again.
+    """
+
+    _by_store: WeakKeyDictionary[SessionStore, dict[str, tuple[str, str]]] = WeakKeyDictionary()
+
+    def __init__(self, store: SessionStore) -> None:
+        self.store = store
+        self.known = self._by_store.setdefault(store, {})
+
+    def missing(self, summaries: Sequence[Summary]) -> list[Summary]:
+        return [s for s in summaries
+                if s.id not in self.known or self.known[s.id][0] != s.updated_at]
+
+    def read(self, summary: Summary) -> None:
+        try:
+            session = self.store.get(summary.id)
+        except (SessionNotFound, StoreError):
+            return
+        parts: list[str] = []
+        _collect(session.answers, parts)
+        parts.extend(str(r.get("what", "")) for r in session.reminders)
+        self.known[summary.id] = (summary.updated_at, " ".join(parts).casefold())
+
+    def get(self, session_id: str) -> str:
+        found = self.known.get(session_id)
+        return found[1] if found else ""
+
+
+def _collect(value: object, parts: list[str]) -> None:
+    if isinstance(value, str):
+        parts.append(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect(item, parts)
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, parts)
+
+
+class HistoryScreen(Screen):
+    """The history of past sessions: read, resume, export, delete, undo."""
+
+    BINDINGS = [
+        Binding("escape", "back", "history.key_back", id="history.back"),
+        Binding("slash", "focus_filter", "history.key_filter", id="history.filter"),
+        Binding("r", "resume", "history.key_resume", id="history.resume"),
+        Binding("e", "export", "history.key_export", id="history.export"),
+        Binding("x,delete", "delete", "history.key_delete", id="history.delete"),
+        Binding("u,ctrl+z", "undo", "history.key_undo", id="history.undo"),
+        Binding("o", "sort", "history.key_sort", id="history.sort"),
+        Binding("f", "cycle_flow", "history.key_flow", id="history.flow", show=False),
+        Binding("t", "cycle_status", "history.key_status", id="history.status", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._summaries: list[Summary] = []
+        self._haystack: dict[str, str] = {}
+        self._sort_column = "date"
+        self._descending = True
+        self._searching = False
+
+    def compose(self) -> ComposeResult:
+        ui = self.app.catalog.ui
+        yield Header()
+        with Horizontal(id="history-bar"):
+            yield Input(placeholder=ui("history.filter_placeholder"), id="history-filter",
+                        compact=True)
+            yield Select([(ui("history.flow_all"), "all")]
+                         + [(ui(f"home.{f}_short"), f) for f in FLOWS],
+                         value="all", allow_blank=False, id="history-flow", compact=True)
+            yield Select([(ui("history.status_all"), "all")]
+                         + [(ui(f"history.status_{s}"), s) for s in STATUSES],
+                         value="all", allow_blank=False, id="history-status",
+                         compact=True)
+        yield Static(id="history-info")
+        table: PagedTable[Summary] = PagedTable(id="history-table")
+        for column in COLUMNS:
+            table.add_column(ui(f"history.col_{column}"), key=column)
+        yield table
+        yield Static(id="history-empty")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.catalog)
+        self.refresh_bindings()
+        self.reload()
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @property
+    def table(self) -> PagedTable[Summary]:
+        return self.query_one("#history-table", PagedTable)
+
+    # -- rows ------------------------------------------------------------------------------
+    def reload(self, keep: str | None = None) -> None:
+        """Read the summaries again (a session may have changed) and redraw the table."""
+        self._summaries = self.app.store.summaries()
+        self._haystack = {}
+        self.refresh_bindings()
+        current = self.table.item_at_cursor()
+        self.refill(keep or (current.id if current else None))
+
+    def refill(self, keep: str | None = None) -> None:
+        """Apply filter and sort to the summaries and show the first page."""
+        rows = self._sorted(self._filtered())
+        self.table.show(rows, self._cells, lambda s: s.id, keep=keep)
+        self._update_info(len(rows))
+
+    def _filtered(self) -> list[Summary]:
+        flow = self.query_one("#history-flow", Select).value
+        status = self.query_one("#history-status", Select).value
+        words = self.query_one("#history-filter", Input).value.casefold().split()
+        answers = AnswerText(self.app.store) if words else None
+        found = []
+        for summary in self._summaries:
+            if flow != "all" and summary.flow != flow:
+                continue
+            if status != "all" and summary.status != status:
+                continue
+            if words:
+                text = self._haystack.get(summary.id)
+                if text is None:
+                    text = self._haystack[summary.id] = " ".join(
+                        str(c) for c in self._labels(summary)).casefold()
+                assert answers is not None
+                written = answers.get(summary.id)
+                if not all(w in text or w in written for w in words):
+                    continue
+            found.append(summary)
+        return found
+
+    def _sorted(self, rows: list[Summary]) -> list[Summary]:
+        # Summaries come newest first; a stable sort keeps that order among equal values.
+        if self._sort_column == "date":
+            return rows if self._descending else rows[::-1]
+        index = COLUMNS.index(self._sort_column)
+        return sorted(rows, key=lambda s: self._labels(s)[index].casefold(),
+                      reverse=self._descending)
+
+    def _labels(self, summary: Summary) -> tuple[str, str, str, str, str]:
+        ui = self.app.catalog.ui
+        outcome = (outcome_text(self.app.catalog, summary.flow, summary.outcome)
+                   if summary.outcome else "")
+        flow_key = f"home.{summary.flow}_short"
+        return (
+            _day_label(summary.created_at, self.app.catalog.lang),
+            ui(flow_key) if self.app.catalog.has_ui(flow_key) else summary.flow,
+            summary.client or ui("app.no_client"),
+            ui(f"history.status_{summary.status}"),
+            outcome,
+        )
+
+    def _cells(self, summary: Summary) -> tuple[Text, ...]:
+        day, flow, client, status, outcome = self._labels(summary)
+        open_style = "italic" if summary.status != "done" else ""
+        return (Text(day, style="dim"), Text(flow), Text(client, style="bold"),
+                Text(status, style=open_style), Text(outcome))
+
+    def _update_info(self, shown: int) -> None:
+        ui = self.app.catalog.ui
+        total = len(self._summaries)
+        filtering = shown != total or bool(self.query_one("#history-filter", Input).value)
+        parts = [ui("history.count_filtered", n=shown, total=total) if filtering
+                 else ui("history.count", n=total)]
+        direction = ui("history.descending" if self._descending else "history.ascending")
+        parts.append(ui("history.sorted_by", column=ui(f"history.col_{self._sort_column}"),
+                        direction=direction))
+        if self._searching:
+            parts.append(ui("history.searching"))
+        self.query_one("#history-info", Static).update(" · ".join(parts))
+        empty = self.query_one("#history-empty", Static)
+        if total == 0:
+            empty.update(ui("history.empty"))
+        elif shown == 0:
+            empty.update(ui("history.no_match"))
+        empty.display = shown == 0
+        self.table.display = shown > 0
+
+    # -- filtering -------------------------------------------------------------------------
+    @on(Input.Changed, "#history-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.refill()
+        if event.value.strip():
+            self._read_answers()
+
+    @on(Input.Submitted, "#history-filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
+
+    @on(Select.Changed)
+    def _select_changed(self) -> None:
+        self.refill()
+
+    def _read_answers(self) -> None:
+        answers = AnswerText(self.app.store)
+        missing = answers.missing(self._summaries)
+        if missing and not self._searching:
+            self._searching = True
+            self._update_info(len(self.table.items))
+            self._read_in_background(answers, missing)
+
+    @work(thread=True, exclusive=True, group="history-answers")
+    def _read_in_background(self, answers: AnswerText, missing: list[Summary]) -> None:
+        for summary in missing:
+            answers.read(summary)
+        self.app.call_from_thread(self._answers_ready)
+
+    def _answers_ready(self) -> None:
+        self._searching = False
+        if self.is_attached:
+            current = self.table.item_at_cursor()
+            self.refill(current.id if current else None)
+
+    # -- sorting ---------------------------------------------------------------------------
+    @on(DataTable.HeaderSelected)
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        self._sort_by(column, not self._descending if column == self._sort_column
+                      else column == "date")
+
+    def action_sort(self) -> None:
+        """Next column; each column first sorts the natural way (dates newest first)."""
+        index = COLUMNS.index(self._sort_column)
+        if self._descending == (self._sort_column == "date"):
+            self._sort_by(self._sort_column, not self._descending)
+        else:
+            following = COLUMNS[(index + 1) % len(COLUMNS)]
+            self._sort_by(following, following == "date")
+
+    def _sort_by(self, column: str, descending: bool) -> None:
+        self._sort_column, self._descending = column, descending
+        current = self.table.item_at_cursor()
+        self.refill(current.id if current else None)
+
+    def action_cycle_flow(self) -> None:
+        self._cycle("#history-flow", ("all", *FLOWS))
+
+    def action_cycle_status(self) -> None:
+        self._cycle("#history-status", ("all", *STATUSES))
+
+    def _cycle(self, selector: str, values: tuple[str, ...]) -> None:
+        select = self.query_one(selector, Select)
+        select.value = values[(values.index(str(select.value)) + 1) % len(values)]
+
+    # -- actions ---------------------------------------------------------------------------
+    def _chosen(self) -> Summary | None:
+        return self.table.item_at_cursor()
+
+    def _with_session(self, then: Callable) -> None:
+        summary = self._chosen()
+        if summary is None:
+            return
+        try:
+            session = self.app.store.get(summary.id)
+        except (SessionNotFound, StoreError):
+            self.notify(self.app.catalog.ui("history.gone"), severity="warning")
+            self.reload()
+            return
+        then(session)
+
+    @on(DataTable.RowSelected, "#history-table")
+    def _row_selected(self) -> None:
+        self._with_session(self.app.open_session_read_only)
+
+    def action_resume(self) -> None:
+        summary = self._chosen()
+        if summary is not None and summary.status == "done":
+            self.notify(self.app.catalog.ui("history.not_resumable"), severity="warning")
+            return
+        self._with_session(self.app.open_session)
+
+    def action_export(self) -> None:
+        self._with_session(lambda session: open_export(self.app, [session]))
+
+    def action_delete(self) -> None:
+        summary = self._chosen()
+        if summary is not None:
+            confirm_and_delete(self.app, summary, lambda: self.reload())
+
+    def action_undo(self) -> None:
+        restored = undo_last_delete(self.app)
+        if restored is not None:
+            self.reload(keep=restored.id)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#history-filter", Input).focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#history-filter", Input)
+        if search.value:
+            search.value = ""
+            self.table.focus()
+            return
+        self.app.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("resume", "export", "delete") and not self._summaries:
+            return None
+        if action == "undo":
+            from tui.trash import trash_for
+
+            return True if len(trash_for(self.app)) else None
+        return True
+
+
+def _day_label(stamp: str, lang: str) -> str:
+    try:
+        day = date.fromisoformat(stamp[:10])
+    except ValueError:
+        return stamp[:10]
+    return f"{format_short(day, lang)} {day.year}"
+
