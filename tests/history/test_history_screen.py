@@ -1,0 +1,172 @@
+"""The history screen, as a user drives it: find, read, resume, export, delete and undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Markdown
+
+from store import SessionStore
+from tui.screens.export import ExportModal
+from tui.screens.flow import FlowScreen
+from tui.screens.history import HistoryScreen
+from tui.screens.session_view import ConfirmDeleteModal, SessionViewScreen
+from tui.widgets.paged_table import FIRST_PAGE, PagedTable
+
+SIZE = (100, 30)
+
+
+def table(app) -> PagedTable:
+    return app.screen.query_one("#history-table", PagedTable)
+
+
+def clients(app) -> list[str]:
+    return [s.client for s in table(app).items]
+
+
+async def test_opens_newest_first_with_only_the_first_page_loaded(filled, make_app):
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        rows = table(app)
+        assert len(rows.items) == 300
+        assert rows.loaded == rows.row_count < 300
+        assert rows.loaded >= FIRST_PAGE
+        dates = [s.created_at for s in rows.items]
+        assert dates == sorted(dates, reverse=True)
+        await pilot.press("end")
+        assert rows.loaded == 300 and rows.cursor_row == 299
+
+
+async def test_typing_part_of_a_client_name_filters_the_table(filled, make_app):
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"cedar")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        found = clients(app)
+        assert found and set(found) == {"Cedar Dental"}
+        assert "of 300 sessions" in str(app.screen.query_one("#history-info").render())
+        await pilot.press("escape")
+        assert app.screen.query_one("#history-filter", Input).value == ""
+        assert len(table(app).items) == 300
+
+
+async def test_filter_also_finds_words_written_in_the_answers(filled, make_app):
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"deposit")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        found = table(app).items
+        # Only finished "drop" sessions wrote about a deposit (in their lessons).
+        assert found and {(s.flow, s.status) for s in found} == {("drop", "done")}
+
+
+async def test_flow_and_status_filters_and_sorting(filled, make_app):
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        assert {s.flow for s in table(app).items} == {"dropped"}
+        await pilot.press("t")
+        assert {(s.flow, s.status) for s in table(app).items} == {("dropped", "in_progress")}
+        await pilot.press("f", "f", "t", "t")
+        assert len(table(app).items) == 300
+        await pilot.press("o")  # date, oldest first
+        dates = [s.created_at for s in table(app).items]
+        assert dates == sorted(dates)
+        await pilot.press("o", "o", "o")  # flow A to Z, flow Z to A, then client A to Z
+        named = [s.client for s in table(app).items if s.client]
+        assert named == sorted(named, key=str.casefold)
+
+
+async def test_enter_opens_the_session_as_a_readable_page(filled, make_app):
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"pine", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionViewScreen)
+        page = app.screen.query_one("#view-page", Markdown)
+        assert "Pine Architects" in page.source
+        assert app.screen.session.client == "Pine Architects"
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_resume_opens_an_unfinished_session_and_refuses_a_finished_one(filled, make_app):
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert table(app).item_at_cursor().status == "done"
+        await pilot.press("r")
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("t")  # unfinished only
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, FlowScreen)
+
+
+async def test_delete_names_the_session_and_undo_brings_it_back(filled: SessionStore, make_app):
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        doomed = table(app).item_at_cursor()
+        await pilot.press("x")
+        assert isinstance(app.screen, ConfirmDeleteModal)
+        body = str(app.screen.query_one("#confirm-body").render())
+        assert "I was dropped" in body and "22 November 2026" in body
+        await pilot.press("escape")  # keep it
+        assert filled.count() == 300
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert filled.count() == 299
+        assert doomed.id not in {s.id for s in table(app).items}
+        await pilot.press("u")
+        await pilot.pause()
+        assert filled.count() == 300
+        assert table(app).item_at_cursor().id == doomed.id
+        assert filled.get(doomed.id).answers  # everything came back
+
+
+async def test_export_from_the_session_page_writes_markdown(filled, make_app, tmp_path: Path):
+    app = make_app(start="history")
+    target = tmp_path / "acme.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("m")
+        assert isinstance(app.screen, ExportModal)
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionViewScreen)
+    assert target.read_text().startswith("# I was dropped")
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+async def test_export_anonymised_json_from_history(filled, make_app, tmp_path: Path):
+    app = make_app(start="history")
+    target = tmp_path / "share.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"pine", "enter", "e")
+        await pilot.pause()
+        modal = app.screen
+        await pilot.click("#export-json")
+        modal.query_one("#export-anonymise").value = True
+        modal.query_one("#export-path", Input).value = str(target)
+        await pilot.click("#export-write")
+        await pilot.pause()
+    text = target.read_text()
+    assert "Pine Architects" not in text and "Client A" in text
+
+
+async def test_empty_store_says_how_to_start(make_app):
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        empty = app.screen.query_one("#history-empty")
+        assert empty.display and "Start one" in str(empty.render())
+        await pilot.press("x", "r", "e", "enter")  # nothing to act on: nothing happens
+        assert isinstance(app.screen, HistoryScreen)
