@@ -27,7 +27,7 @@ def ensure_private_dir(path: Path) -> None:
     try:
         if (path.stat().st_mode & 0o777) != DIR_MODE:
             os.chmod(path, DIR_MODE)
-    except PermissionError:
+    except OSError:
         pass
 
 

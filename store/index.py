@@ -29,6 +29,9 @@ TABLE = "summaries"
 SUMMARY_FIELDS = ("id", "flow", "client", "created_at", "updated_at", "status", "lang",
                   "outcome", "step", "reminders")
 SLOW_FIELDS = tuple(f for f in SUMMARY_FIELDS if f != "updated_at")
+# The journal is folded into the table once it passes this size or an eighth of the table:
+# replaying it stays cheap, and a rewrite happens once per hundreds of changes.
+JOURNAL_MIN_BYTES = 64 * 1024
 
 Signature = tuple[int, int, int, int]
 
@@ -232,7 +235,7 @@ class Index:
         rows = self.rows()
         line = orjson.dumps({"u": upserts, "r": sorted(removals)}) + b"\n"
         table_size = self.storage.signature_loaded[2] if self.storage.signature_loaded else 0
-        if self._log_offset + len(line) > max(64 * 1024, table_size // 8) or not table_size:
+        if self._log_offset + len(line) > max(JOURNAL_MIN_BYTES, table_size // 8) or not table_size:
             merged = {i: r for i, r in rows.items() if i not in removals}
             merged.update(upserts)
             self.replace_all(merged)

@@ -15,9 +15,10 @@ from store.atomic import backup_path, move_aside
 from store.errors import StoreError, StoreLocked
 from store.index import IndexTooNew, IndexUnreadable, summary_row
 from store.migrate import SCHEMA_VERSION, DamagedDocument, NewerSchema
+from store.reports import Notice
 
 if TYPE_CHECKING:
-    from store.session_store import Notice, SessionStore
+    from store.session_store import SessionStore
 
 NEWER_MESSAGE = ("{what} was saved by a newer version of parting. It was left untouched and "
                  "is not shown here; update parting to see it.")
@@ -202,8 +203,6 @@ class Recovery:
 
     def _notify(self, kind: str, message: str, path: Path | None = None,
                 backup: Path | None = None) -> None:
-        from store.session_store import Notice
-
         notice = Notice(kind=kind, message=message, path=path, backup=backup)
         if notice not in self.store.notices:
             self.store.notices.append(notice)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from store import Session, SessionStore, now_iso
+from store import Session, SessionStore, index, now_iso
 from tests.store.conftest import Clock, sample
 
 PATCHED = ("open", "write", "fsync", "fchmod", "link", "replace", "unlink")
@@ -59,8 +59,12 @@ def step_change(session: Session) -> None:
     session.step, session.status, session.outcome = "done", "done", "price"
 
 
+@pytest.mark.parametrize("journal", [True, False], ids=["journal", "table-rewrite"])
 @pytest.mark.parametrize("change", [typing, step_change], ids=["typing", "step-change"])
-def test_crash_at_each_call_of_a_save_leaves_old_or_new(tmp_path: Path, change) -> None:
+def test_crash_at_each_call_of_a_save_leaves_old_or_new(tmp_path: Path, monkeypatch, change,
+                                                        journal: bool) -> None:
+    if not journal:  # fold the journal into the table on every index write
+        monkeypatch.setattr(index, "JOURNAL_MIN_BYTES", -(10**9))
     for crash_at in range(1, 100):
         folder = tmp_path / f"k{crash_at}"
         clock = Clock()

@@ -1,0 +1,59 @@
+"""What the store hands back to the app: summaries for lists, notices, import results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from store.record import Reminder
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the history list and the reminder list need of a session, without its answers."""
+
+    id: str
+    flow: str
+    client: str
+    created_at: str
+    updated_at: str
+    status: str
+    lang: str
+    outcome: str | None
+    step: str | None
+    reminders: tuple[Reminder, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Summary:
+        """A summary from an index row."""
+        return cls(id=row["id"], flow=row["flow"], client=row["client"],
+                   created_at=row["created_at"], updated_at=row["updated_at"],
+                   status=row["status"], lang=row["lang"], outcome=row["outcome"],
+                   step=row["step"], reminders=tuple(row.get("reminders") or ()))
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the store did on open that the user should hear about.
+
+    kind: "damaged" (a file could not be read and was moved aside to `path`; `backup` is the
+    last good copy, if any, which `restore_backup` puts back), "migrated" (an older schema
+    was upgraded; `backup` is the copy kept), "read_only" (another parting window has the
+    data folder; this one can read but not save), "newer" (a file written by a newer
+    parting, at `path`, was left untouched and is not shown).
+    """
+
+    kind: str
+    message: str
+    path: Path | None = None
+    backup: Path | None = None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """How an import merged: sessions new to this store, replaced by newer ones, or kept."""
+
+    added: int
+    updated: int
+    unchanged: int
