@@ -222,6 +222,38 @@ class PartingApp(App[None]):
 
         return commands_for(self, screen)
 
+    # -- Textual's own prompts and messages, in the user's language -------------------------
+    def action_command_palette(self) -> None:
+        from tui.commands import LocalisedCommandPalette, command_palette
+
+        if self.use_command_palette and not LocalisedCommandPalette.is_open(self):
+            self.push_screen(command_palette(self))
+
+    def search_themes(self) -> None:
+        from tui.commands import theme_picker
+
+        self.push_screen(theme_picker(self))
+
+    def action_help_quit(self) -> None:
+        # ctrl+c does not quit a Textual app; like Textual, say which key does.
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(self.catalog.ui("app.quit_hint", key=key), markup=False,
+                            title=self.catalog.ui("app.quit_hint_title"))
+                return
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen in the current folder (or `path`) and say where."""
+        title = self.catalog.ui("app.screenshot_title")
+        try:
+            saved = self.save_screenshot(filename, path)
+        except OSError as error:
+            self.notify(self.catalog.ui("app.screenshot_failed", error=error), title=title,
+                        severity="error", markup=False)
+            return
+        self.notify(self.catalog.ui("app.screenshot_saved", path=saved), title=title,
+                    markup=False)
+
     def on_unmount(self) -> None:
         if self._owns_store:
             self.store.close()
