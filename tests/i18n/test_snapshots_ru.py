@@ -1,0 +1,30 @@
+"""Snapshots of the screens people see first, in Russian, with the clock frozen.
+
+They catch Cyrillic text that wraps badly, overflows the footer or is cut at the edge.
+"""
+
+from __future__ import annotations
+
+
+def test_snapshot_russian_home(snap_compare, make_app):
+    assert snap_compare(make_app(lang="ru"), terminal_size=(100, 30))
+
+
+def test_snapshot_russian_home_small_terminal(snap_compare, make_app):
+    assert snap_compare(make_app(lang="ru"), terminal_size=(60, 20))
+
+
+def test_snapshot_russian_help(snap_compare, make_app):
+    assert snap_compare(make_app(lang="ru"), press=["f1"], terminal_size=(100, 30))
+
+
+def test_snapshot_russian_first_step_of_i_was_dropped(snap_compare, make_app):
+    assert snap_compare(make_app(lang="ru", start="dropped"), terminal_size=(100, 30))
+
+
+def test_snapshot_russian_first_step_of_should_i_drop_them(snap_compare, make_app):
+    assert snap_compare(make_app(lang="ru", start="drop"), terminal_size=(100, 30))
+
+
+def test_snapshot_russian_command_palette(snap_compare, make_app):
+    assert snap_compare(make_app(lang="ru"), press=["ctrl+p"], terminal_size=(100, 30))
