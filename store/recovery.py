@@ -63,7 +63,8 @@ class Recovery:
         rows: dict[str, dict[str, Any]] | None
         try:
             rows = self.index.rows() if self.index.exists() else None
-            self.index_usable = True
+            # A missing index can only be rebuilt by a writer; a reader keeps it in memory.
+            self.index_usable = rows is not None or write
         except IndexUnreadable as damage:
             rows = None
             self.index_usable = write
@@ -72,7 +73,7 @@ class Recovery:
             rows = None
             self.index_usable = False
             if not self.store.read_only:
-                self.store._become_read_only(INDEX_NEWER_MESSAGE)
+                self.store._become_read_only(INDEX_NEWER_MESSAGE, INDEX_NEWER_MESSAGE)
             write = False
         self._reconcile(rows, write)
 

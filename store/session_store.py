@@ -30,6 +30,10 @@ from store.reports import ImportResult, Notice, Summary
 from store.validate import check_record
 
 READ_ONLY_NOTICE = "parting is already open in another window; this one can read but not save."
+UNWRITABLE_NOTICE = ("parting cannot write in its data folder ({reason}); it can show your "
+                     "sessions but not save them.")
+UNWRITABLE_SAVE = ("parting cannot write in its data folder, so nothing can be saved; your "
+                   "answers are kept on screen.")
 READ_ONLY_SAVE = ("parting is already open in another window, so this window cannot save. "
                   "Close the other window, then open parting again here.")
 
@@ -52,6 +56,7 @@ class SessionStore:
         self.directory = directory
         self.sessions_dir = directory / "sessions"
         self.read_only = False
+        self._refusal = READ_ONLY_SAVE
         self.notices = []
         self._wait = wait
         self._clock = clock
@@ -87,25 +92,33 @@ class SessionStore:
             raise StoreError(f"parting cannot use its data folder {directory}: "
                              f"{error.strerror or error}.") from error
         store = cls(directory, wait=wait, clock=clock)
+        checked = False
         try:
-            if app_instance:
-                store._app_lock = FileLock(directory / "app.lock")
-                if not store._app_lock.try_acquire():
-                    store._become_read_only(READ_ONLY_NOTICE)
-            store._index.storage.read_only = store.read_only
-            if store.read_only:
+            try:
+                if app_instance:
+                    store._app_lock = FileLock(directory / "app.lock")
+                    if not store._app_lock.try_acquire():
+                        store._become_read_only(READ_ONLY_NOTICE)
+                if not store.read_only:
+                    with store._write_lock.held(wait):
+                        sweep_temp_files(store.sessions_dir)
+                        sweep_temp_files(directory)
+                        store._recovery.check(write=True)
+                        checked = True
+            except OSError as error:
+                # A read-only disk or a folder we may not write: still show the sessions.
+                store._become_read_only(UNWRITABLE_NOTICE.format(
+                    reason=error.strerror or error), UNWRITABLE_SAVE)
+            if not checked:
                 store._recovery.check(write=False)
-            else:
-                with store._write_lock.held(wait):
-                    sweep_temp_files(store.sessions_dir)
-                    sweep_temp_files(directory)
-                    store._recovery.check(write=True)
         except BaseException:
             store.close()
             raise
         return store
 
-    def _become_read_only(self, message: str) -> None:
+    def _become_read_only(self, message: str, refusal: str = READ_ONLY_SAVE) -> None:
+        """Stop writing: `message` tells the user now, `refusal` is what a save will raise."""
+        self._refusal = refusal
         self.read_only = True
         self._index.storage.read_only = True
         self.notices.append(Notice(kind="read_only", message=message))
@@ -271,7 +284,7 @@ class SessionStore:
         if self._closed:
             raise StoreError("The session store is closed.")
         if self.read_only:
-            raise StoreLocked(READ_ONLY_SAVE)
+            raise StoreLocked(self._refusal)
 
     def _writing(self) -> _Writing:
         return _Writing(self)

@@ -156,3 +156,22 @@ def test_writer_killed_at_random_moments_never_loses_an_acknowledged_save(
         lane.join()
     assert failures == []
     assert len(list((tmp_path / "lane0").glob("sessions/*.json"))) > 5  # it did save things
+
+
+def test_folder_that_cannot_be_written_opens_read_only(data_dir: Path, monkeypatch) -> None:
+    import errno
+
+    from store.locks import FileLock
+    with SessionStore.open(data_dir) as store:
+        session = sample()
+        store.save(session)
+
+    def read_only_disk(self):
+        raise OSError(errno.EROFS, "Read-only file system")
+    monkeypatch.setattr(FileLock, "_open", read_only_disk)
+    with SessionStore.open(data_dir, app_instance=True) as store:
+        assert store.read_only
+        assert "cannot write in its data folder" in store.notices[0].message
+        assert store.get(session.id) == session
+        with pytest.raises(StoreLocked, match="cannot write in its data folder"):
+            store.save(session)
