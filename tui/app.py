@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import signal
+import threading
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +21,13 @@ from content.flows import get_flow
 from store import Session, SessionStore, StoreError, new_session, resolve_data_dir
 from store.settings import Settings, load_settings, save_settings
 from tui.i18n import translate_bindings
+
+HANG_UP_GRACE = 3.0  # seconds a hung-up app may take to exit after saving
+
+
+def _end_process_after(seconds: float) -> None:
+    time.sleep(seconds)
+    os._exit(0)
 
 
 class PartingApp(App[None]):
@@ -82,13 +93,53 @@ class PartingApp(App[None]):
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(sig, self._on_terminate)
+                loop.add_signal_handler(sig, self._on_terminate, sig)
         except (RuntimeError, NotImplementedError, ValueError):
             pass
 
-    def _on_terminate(self) -> None:
+    def _on_terminate(self, sig: int = signal.SIGTERM) -> None:
+        if sig == signal.SIGHUP:
+            # The terminal is gone, so stop drawing: Textual's output thread ends at the
+            # first failed write, and once its queue is full the next write would block
+            # the exit forever (and with it the save).
+            self._hung_up = self.batch_update()
+            self._hung_up.__enter__()
+        # Kept on the app: the loop holds tasks only weakly.
+        self._terminating = asyncio.get_running_loop().create_task(self._save_and_exit(sig))
+
+    async def _save_and_exit(self, sig: int) -> None:
+        await self.settle()
         self.flush_all()
+        if sig == signal.SIGHUP:
+            # Everything is on disk now. Textual's way out still talks to the vanished
+            # terminal (a hang-up also brings SIGCONT, which restarts its output), and that
+            # can block for ever: a process nobody can see must not linger holding the lock.
+            threading.Thread(target=_end_process_after, args=(HANG_UP_GRACE,),
+                             daemon=True).start()
         self.exit()
+
+    async def settle(self, timeout: float = 1.0) -> None:
+        """Let messages already on their way arrive (for at most `timeout` seconds).
+
+        Keys the app has read travel up as messages (an Input, then its step, then the flow
+        screen) before they reach the session; a window closed right after typing must not
+        save the session as it was a few keystrokes earlier. Each round waits until every
+        node has handled what was queued before it; a message forwarded to a parent during
+        a round is handled in the next.
+        """
+
+        async def rounds() -> None:
+            for _ in range(4):
+                waits = []
+                for screen in self.screen_stack:
+                    for node in (self, *screen.walk_children(with_self=True)):
+                        arrived = asyncio.Event()
+                        if node.call_later(arrived.set):
+                            waits.append(arrived.wait())
+                await asyncio.gather(*waits)
+
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(rounds(), timeout)
 
     # -- sessions ---------------------------------------------------------------------------
     def persist(self, session: Session) -> bool:
@@ -206,6 +257,7 @@ class PartingApp(App[None]):
         self.push_screen(InsightsScreen())
 
     async def action_quit(self) -> None:
+        await self.settle()
         self.flush_all()
         self.exit()
 
