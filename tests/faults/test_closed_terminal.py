@@ -1,0 +1,92 @@
+"""The real app in a real terminal, closed or signalled right after typing: nothing is lost.
+
+Textual does not handle SIGHUP (a closed terminal window) or SIGTERM on its own; the app
+saves on both. These tests type into the first step of "I was dropped", wait until the text
+is on screen (so the app has read every key), and end the app well inside the half-second
+save delay, so only the signal handling can have saved it.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+from pathlib import Path
+
+import pytest
+
+from content import load_catalog
+from store import SessionStore
+from tests.faults.terminal import Tmux, wait_gone
+
+TYPED = "Acme Ünïcødé Студия & Sons «ok»"
+FIRST_STEP = load_catalog("en").item("dropped.what_happened")["title"]
+
+
+@pytest.fixture
+def tmux(tmp_path: Path):
+    try:
+        server = Tmux(tmp_path)
+    except FileNotFoundError:
+        pytest.skip("tmux is not installed")
+    yield server
+    server.kill_server()
+
+
+def saved_clients(data_dir: Path) -> list[str]:
+    with SessionStore.open(data_dir) as store:
+        return [s.answers.get("what_happened", {}).get("client") for s in store.sessions()]
+
+
+def signal_app(tmux: Tmux, name: str, pid: int, how: str) -> None:
+    if how == "SIGHUP":
+        os.kill(pid, signal.SIGHUP)
+    elif how == "SIGTERM":
+        os.kill(pid, signal.SIGTERM)
+    else:  # the user closes the terminal window: tmux hangs up on the app
+        tmux("kill-session", "-t", name)
+
+
+def end_app(tmux: Tmux, name: str, pid: int, how: str) -> None:
+    signal_app(tmux, name, pid, how)
+    assert wait_gone(pid), f"the app did not exit after {how}"
+
+
+@pytest.mark.parametrize("how", ["SIGHUP", "SIGTERM", "window closed"])
+def test_text_typed_just_before_the_terminal_goes_away_is_saved(tmux, tmp_path, how):
+    data_dir = tmp_path / "data"
+    pid = tmux.start("app", data_dir, "dropped")
+    tmux.wait_for("app", FIRST_STEP)
+    tmux.type("app", TYPED)
+    tmux.wait_for("app", TYPED)
+    end_app(tmux, "app", pid, how)
+
+    assert saved_clients(data_dir) == [TYPED]
+    # Reopening shows it: the home screen lists the unfinished session under its client.
+    tmux.start("again", data_dir)
+    tmux.wait_for("again", TYPED[:19])
+
+
+def test_windows_ended_at_random_moments_lose_nothing_shown(tmux, tmp_path):
+    rng = random.Random(8)
+    ways = ["SIGHUP", "SIGTERM", "window closed"]
+    for round_ in range(2):
+        windows = []
+        for n in range(3):  # several apps at once: the machine is busy, as in real life
+            name = f"w{round_}{n}"
+            data_dir = tmp_path / name
+            text = f"{TYPED} {round_}-{n} " + "x" * rng.randint(0, 40)
+            windows.append((name, data_dir, text, tmux.start(name, data_dir, "dropped")))
+        for name, _data_dir, text, _pid in windows:
+            tmux.wait_for(name, FIRST_STEP)
+            tmux.type(name, text)
+        ended = []
+        for name, _data_dir, text, pid in windows:
+            tmux.wait_for(name, text[-30:])
+            how = rng.choice(ways)
+            signal_app(tmux, name, pid, how)
+            ended.append((pid, how))
+        for pid, how in ended:
+            assert wait_gone(pid), f"the app did not exit after {how}"
+        for name, data_dir, text, _pid in windows:
+            assert saved_clients(data_dir) == [text], name

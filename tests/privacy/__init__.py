@@ -1,0 +1,1 @@
+"""What parting keeps private: file modes, and no network at all."""
