@@ -11,33 +11,61 @@ from pathlib import Path
 from content import LANGUAGES, Catalog, load_catalog
 from content.locale import system_language
 
+# The words argparse itself prints ("usage:", "options", error lines) go through gettext;
+# these are the ones `parting` can show, each with its catalog key.
+ARGPARSE_TEXT: Mapping[str, str] = {
+    "usage: ": "cli.argparse_usage",
+    "options": "cli.argparse_options",
+    "positional arguments": "cli.argparse_positional",
+    "show this help message and exit": "cli.help",
+    "%(prog)s: error: %(message)s\n": "cli.argparse_error",
+    "argument %(argument_name)s: %(message)s": "cli.argparse_argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli.argparse_invalid_choice",
+    "the following arguments are required: %s": "cli.argparse_required",
+    "unrecognized arguments: %s": "cli.argparse_unrecognized",
+    "expected one argument": "cli.argparse_expected_one",
+    "ambiguous option: %(option)s could match %(matches)s": "cli.argparse_ambiguous",
+    "invalid %(type)s value: %(value)r": "cli.argparse_invalid_value",
+}
+
+
+def speak_argparse(catalog: Catalog) -> None:
+    """Make argparse's own words come from `catalog` (argparse looks `_` up on each use)."""
+
+    def translate(text: str) -> str:
+        key = ARGPARSE_TEXT.get(text)
+        return catalog.ui(key) if key and catalog.has_ui(key) else text
+
+    argparse._ = translate  # type: ignore[attr-defined]
+
 
 def build_parser(catalog: Catalog) -> argparse.ArgumentParser:
     ui = catalog.ui
+    speak_argparse(catalog)
     parser = argparse.ArgumentParser(prog="parting", description=ui("cli.description"),
                                      add_help=False)
     parser.add_argument("-h", "--help", action="help", help=ui("cli.help"))
     parser.add_argument("--version", action="store_true", help=ui("cli.version"))
     parser.add_argument("--where", action="store_true", help=ui("cli.where"))
     parser.add_argument("--lang", choices=LANGUAGES, help=ui("cli.lang"))
-    parser.add_argument("--data-dir", metavar="DIR", help=ui("cli.data_dir"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=ui("cli.commands"))
+    parser.add_argument("--data-dir", metavar=ui("cli.metavar_dir"), help=ui("cli.data_dir"))
+    sub = parser.add_subparsers(dest="command", metavar=ui("cli.metavar_command"), title=ui("cli.commands"))
     for name in ("dropped", "drop"):
         flow = sub.add_parser(name, help=ui(f"cli.{name}"), add_help=False)
         flow.add_argument("-h", "--help", action="help", help=ui("cli.help"))
-        flow.add_argument("--client", metavar="NAME", default="", help=ui("cli.client"))
+        flow.add_argument("--client", metavar=ui("cli.metavar_name"), default="", help=ui("cli.client"))
     sub.add_parser("history", help=ui("cli.history"))
     sub.add_parser("due", help=ui("cli.due"))
     export = sub.add_parser("export", help=ui("cli.export"))
-    export.add_argument("ids", nargs="*", metavar="ID", help=ui("cli.export_ids"))
+    export.add_argument("ids", nargs="*", metavar=ui("cli.metavar_id"), help=ui("cli.export_ids"))
     export.add_argument("--all", action="store_true", help=ui("cli.export_all"))
     export.add_argument("--format", choices=("json", "md", "ics"), default="json",
                         help=ui("cli.export_format"))
     export.add_argument("--anonymise", "--anonymize", action="store_true",
                         help=ui("cli.export_anonymise"))
-    export.add_argument("-o", "--output", metavar="FILE", help=ui("cli.export_output"))
+    export.add_argument("-o", "--output", metavar=ui("cli.metavar_file"), help=ui("cli.export_output"))
     imp = sub.add_parser("import", help=ui("cli.import"))
-    imp.add_argument("file", metavar="FILE", help=ui("cli.import_file"))
+    imp.add_argument("file", metavar=ui("cli.metavar_file"), help=ui("cli.import_file"))
     return parser
 
 
