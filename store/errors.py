@@ -16,6 +16,9 @@ class StoreLocked(StoreError):
 class SaveFailed(StoreError):
     """Writing failed (disk full, permission denied, I/O error). Nothing on disk changed."""
 
+    #: The OSError's errno, when there was one (e.g. errno.ENOSPC), for callers that retry.
+    errno: int | None = None
+
 
 class UnsafeValue(StoreError):
     """A value would not load back the same way it was saved (NaN, lone surrogate, ...)."""
@@ -53,5 +56,5 @@ def save_failed(error: OSError) -> SaveFailed:
         f"The disk reported an error while saving ({error.strerror or error}); {_KEPT} "
         "and parting will try again.")
     failure = SaveFailed(message)
-    failure.errno = error.errno  # type: ignore[attr-defined]
+    failure.errno = error.errno
     return failure

@@ -12,6 +12,7 @@ a re-read whenever another process has replaced the file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from store.atomic import FILE_MODE, fsync_dir, write_atomic
+from store.atomic import FILE_MODE, backup_path, fsync_dir, write_atomic
 
 INDEX_SCHEMA = 1
 TABLE = "summaries"
@@ -185,6 +186,7 @@ class Index:
             # table with an emptied journal; the table's signature tells, so read again.
             if self.storage.current_signature() == self.storage.signature_loaded:
                 break
+        assert self._rows is not None
         return self._rows
 
     def _replay(self) -> None:
@@ -235,10 +237,16 @@ class Index:
         rows = self.rows()
         line = orjson.dumps({"u": upserts, "r": sorted(removals)}) + b"\n"
         table_size = self.storage.signature_loaded[2] if self.storage.signature_loaded else 0
-        if self._log_offset + len(line) > max(JOURNAL_MIN_BYTES, table_size // 8) or not table_size:
+        journal_full = self._log_offset + len(line) > max(JOURNAL_MIN_BYTES, table_size // 8)
+        if journal_full or not table_size or removals:
             merged = {i: r for i, r in rows.items() if i not in removals}
             merged.update(upserts)
             self.replace_all(merged)
+            if removals:
+                # A deleted session's client and dates must not linger in a backup copy;
+                # the index can always be rebuilt from the session files without it.
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(backup_path(self.path))
         else:
             self._append(line)
             for session_id in removals:
@@ -272,11 +280,9 @@ class Index:
         self.storage.write({TABLE: {str(n): row for n, row in enumerate(rows.values(), 1)}})
         # The table now holds everything the journal did; replaying the old journal over
         # it would change nothing, so a crash before this unlink is harmless.
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(self.log_path)
             fsync_dir(self.log_path.parent)
-        except FileNotFoundError:
-            pass
         self._rows = dict(rows)
         self._base_generation = self.storage.generation
         self._log_offset, self._log_sig = 0, None

@@ -97,6 +97,19 @@ def test_delete_removes_the_session_and_its_backups(store: SessionStore) -> None
     assert list((store.directory / "sessions").iterdir()) == []
 
 
+def test_deleted_session_leaves_no_trace_in_the_index_files(store: SessionStore) -> None:
+    kept, gone = sample(client="Kept Ltd"), sample(client="Secret Client")
+    for session in (kept, gone):
+        store.save(session)
+        session.step = "next"
+        store.save(session)  # journal lines and .bak copies mention the client
+    store.delete(gone.id)
+    for path in store.directory.rglob("*"):
+        if path.is_file():
+            assert b"Secret Client" not in path.read_bytes(), path.name
+    assert [s.client for s in store.summaries()] == ["Kept Ltd"]
+
+
 def test_get_of_unknown_id_is_a_key_error_and_a_store_error(store: SessionStore) -> None:
     with pytest.raises(KeyError):
         store.get("no-such-id")
