@@ -38,6 +38,7 @@ class PartingApp(App[None]):
     """
 
     CSS_PATH = "app.tcss"
+    _asked_to_quit_unsaved = False
     TITLE = "parting"
     BINDINGS = [
         Binding("f1", "help", "app.help", id="app.help"),
@@ -167,13 +168,15 @@ class PartingApp(App[None]):
         except StoreError:
             return True
 
-    def flush_all(self) -> None:
-        """Save what every open flow holds (called on quit and on signals)."""
+    def flush_all(self) -> bool:
+        """Save what every open flow holds (on quit and on signals); True if all of it is saved."""
         from tui.screens.flow import FlowScreen
 
+        saved = True
         for screen in self.screen_stack:
             if isinstance(screen, FlowScreen):
-                screen.flush()
+                saved = screen.flush() and saved
+        return saved
 
     def start_flow(self, flow_name: str, client: str = "") -> None:
         session = new_session(flow_name, client=client.strip(), lang=self.catalog.lang,
@@ -258,7 +261,13 @@ class PartingApp(App[None]):
 
     async def action_quit(self) -> None:
         await self.settle()
-        self.flush_all()
+        if not self.flush_all() and not self._asked_to_quit_unsaved:
+            # The disk is full or the folder is locked: quitting now would throw away what
+            # is on screen, so say so and quit only when asked again.
+            self._asked_to_quit_unsaved = True
+            self.notify(self.catalog.ui("app.quit_unsaved", key="ctrl+q"), severity="warning",
+                        timeout=15)
+            return
         self.exit()
 
     def watch_theme(self, theme: str) -> None:
