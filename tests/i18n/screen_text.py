@@ -21,6 +21,7 @@ done due overdue today what when who why how with for from this that there here 
 were will can could should would please press key keys theme screenshot unfinished recent
 nothing none breathe breath hold pattern summary reason message letter call meeting filter sort
 status date flow outcome undo resume refresh check edit editor menu option options of to in on
+part keep attempt last slight systemic external yesno
 """))
 
 # Latin words that may appear in any language: the product's name, key names, file formats.
