@@ -18,7 +18,7 @@ from textual.screen import Screen
 
 from content import Catalog, load_catalog
 from content.flows import get_flow
-from store import Session, SessionStore, StoreError, new_session, resolve_data_dir
+from store import Notice, Session, SessionStore, StoreError, new_session, resolve_data_dir
 from store.settings import Settings, load_settings, save_settings
 from tui.i18n import translate_bindings
 
@@ -86,8 +86,25 @@ class PartingApp(App[None]):
             self.start_flow(self._start, self._start_client)
         elif self._start == "history":
             self.action_history()
+        offered = self._offer_earlier_copies()
         for notice in self.store.notices:
-            self.notify(notice.message, severity="warning", timeout=15)
+            if notice not in offered:
+                self.notify(notice.message, severity="warning", timeout=15)
+
+    def _offer_earlier_copies(self) -> list[Notice]:
+        """For each damaged file with a readable earlier copy, ask whether to restore it."""
+        if self.store.read_only:
+            return []
+        from tui.screens.recovery import RecoveryModal
+
+        def answered(restored: bool | None) -> None:
+            if restored and hasattr(self.screen, "refresh_lists"):
+                self.screen.refresh_lists()
+
+        offered = [n for n in self.store.notices if n.kind == "damaged" and n.backup is not None]
+        for notice in offered:
+            self.push_screen(RecoveryModal(notice), answered)
+        return offered
 
     def _install_signal_handlers(self) -> None:
         # Textual does not handle SIGTERM or SIGHUP (a closed terminal window): save first.
