@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import orjson
@@ -39,11 +39,11 @@ def make_record(n: int, total: int, rng: random.Random) -> dict:
                     "detail": SENTENCE * rng.randint(1, 3)},
         "lesson": {"text": SENTENCE * rng.randint(1, 2)},
     }
-    reminders = []
+    reminders = []  # old reminders were dealt with; only the latest sessions have open ones
     if n % 3 == 0:
         due = (created + timedelta(days=14)).date().isoformat()
         reminders.append({"id": f"r{n}", "due": due, "what": "Call back about the referral",
-                          "done": n % 6 == 0, "kind": "call_back"})
+                          "done": n < total - 30, "kind": "call_back"})
     stamp = created.isoformat(timespec="seconds")
     return {"id": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "flow": flow,
             "client": client, "created_at": stamp, "updated_at": stamp,
@@ -57,7 +57,7 @@ def make_document(total: int, seed: int = 8) -> bytes:
     rng = random.Random(seed)
     records = [make_record(n, total, rng) for n in range(total)]
     return orjson.dumps({"format": "parting", "version": 1,
-                         "exported_at": datetime.now(timezone.utc).isoformat(),
+                         "exported_at": datetime.now(UTC).isoformat(),
                          "sessions": records})
 
 
