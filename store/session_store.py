@@ -131,9 +131,11 @@ class SessionStore:
             self._refresh()
             key = (self._index.generation, self._pending_version)
             if self._sorted is None or self._sorted[0] != key:
-                rows = self._view().values()
-                ordered = sorted(rows, key=lambda r: (moment(r["created_at"]), r["id"]),
-                                 reverse=True)
+                # created_at has whole seconds, so ties are common; rows are kept in the
+                # order they were first saved, and a stable sort of the reversed rows puts
+                # the later-saved of two same-second sessions first.
+                rows = reversed(list(self._view().values()))
+                ordered = sorted(rows, key=lambda r: moment(r["created_at"]), reverse=True)
                 self._sorted = (key, [Summary.from_row(r) for r in ordered])
             return list(self._sorted[1])
 

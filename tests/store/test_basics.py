@@ -58,6 +58,18 @@ def test_summaries_are_newest_first_by_created_at(store: SessionStore) -> None:
     assert [s.client for s in store.summaries()] == ["c3", "c1", "c0", "c2"]
 
 
+def test_sessions_started_in_the_same_second_list_the_later_saved_first(
+        data_dir: Path, clock: Clock) -> None:
+    with SessionStore.open(data_dir) as store:
+        saved = [sample(client=f"c{n}", clock=clock) for n in range(5)]
+        for session in saved:
+            store.save(session)
+        expected = [s.client for s in reversed(saved)]
+        assert [s.client for s in store.summaries()] == expected
+    with SessionStore.open(data_dir) as again:
+        assert [s.client for s in again.summaries()] == expected
+
+
 def test_summary_carries_everything_but_answers(store: SessionStore) -> None:
     session = sample()
     session.status, session.step, session.outcome = "done", "exit", "price"
