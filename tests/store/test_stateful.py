@@ -99,6 +99,6 @@ class StoreAgainstDict(RuleBasedStateMachine):
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-StoreAgainstDict.TestCase.settings = settings(max_examples=60, stateful_step_count=25,
+StoreAgainstDict.TestCase.settings = settings(max_examples=40, stateful_step_count=25,
                                               deadline=None)
 test_store_behaves_like_a_dict = StoreAgainstDict.TestCase
