@@ -5,6 +5,7 @@ Layout of the data folder:
     app.lock            held by the running app (a second window opens read-only)
     sessions.lock       held for the moment of each write
     index.json          TinyDB table of summaries (a cache of the session files)
+    index.log           journal of summary changes since index.json was last written
     sessions/<id>.json  one file per session, the truth; `<id>.json.bak` its previous save
 
 See docs/store.md for why, and for the measurements behind it.
