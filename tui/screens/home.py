@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from content.reminders import due_reminders, reminder_line
 from store import Summary
 from tui.i18n import translate_bindings
-from content.reminders import due_reminders, reminder_line
 from tui.reminder_list import session_line
 
 RECENT = 8
@@ -76,8 +76,12 @@ class HomeScreen(Screen):
         catalog = self.app.catalog
         summaries: list[Summary] = self.app.store.summaries()
         unfinished = [s for s in summaries if s.status != "done"]
-        self._fill(self.query_one("#home-unfinished", OptionList), unfinished,
+        self._fill(self.query_one("#home-unfinished", OptionList), unfinished[:RECENT],
                    catalog.ui("home.none_unfinished"))
+        if len(unfinished) > RECENT:  # the rest are one key away, in History
+            self.query_one("#home-unfinished", OptionList).add_option(Option(
+                Text(catalog.ui("history.more_in_history", n=len(unfinished) - RECENT),
+                     style="dim"), disabled=True))
         self._fill(self.query_one("#home-recent", OptionList), summaries[:RECENT],
                    catalog.ui("home.none_recent"))
         due = due_reminders(summaries, self.app.today())
@@ -92,8 +96,8 @@ class HomeScreen(Screen):
         if not summaries:
             options.add_option(Option(Text(empty, style="dim"), disabled=True))
             return
-        for summary in summaries:
-            options.add_option(Option(session_line(self.app.catalog, summary), id=summary.id))
+        options.add_options([Option(session_line(self.app.catalog, summary), id=summary.id)
+                             for summary in summaries])
 
     @on(OptionList.OptionSelected, "#home-flows")
     def _start(self, event: OptionList.OptionSelected) -> None:
