@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
@@ -95,11 +96,13 @@ class HistoryScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
+        self._resumed = False
         self._summaries: list[Summary] = []
         self._haystack: dict[str, str] = {}
         self._sort_column = "date"
         self._descending = True
         self._searching = False
+        self._chosen_filters: tuple[object, object] = ("all", "all")
 
     def compose(self) -> ComposeResult:
         ui = self.app.catalog.ui
@@ -124,12 +127,14 @@ class HistoryScreen(Screen):
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.catalog)
-        self.refresh_bindings()
         self.reload()
         self.table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        # Also sent right after mounting; the rows were read then, before the first frame.
+        if self._resumed:
+            self.reload()
+        self._resumed = True
 
     @property
     def table(self) -> PagedTable[Summary]:
@@ -140,7 +145,6 @@ class HistoryScreen(Screen):
         """Read the summaries again (a session may have changed) and redraw the table."""
         self._summaries = self.app.store.summaries()
         self._haystack = {}
-        self.refresh_bindings()
         current = self.table.item_at_cursor()
         self.refill(keep or (current.id if current else None))
 
@@ -194,11 +198,12 @@ class HistoryScreen(Screen):
             outcome,
         )
 
-    def _cells(self, summary: Summary) -> tuple[Text, ...]:
+    def _cells(self, summary: Summary) -> tuple[str | Text, ...]:
+        # Plain strings render fastest; only what needs to stand out is styled.
         day, flow, client, status, outcome = self._labels(summary)
-        open_style = "italic" if summary.status != "done" else ""
-        return (Text(day, style="dim"), Text(flow), Text(client, style="bold"),
-                Text(status, style=open_style), Text(outcome))
+        if summary.status != "done":
+            return day, flow, client, Text(status, style="italic"), outcome
+        return day, flow, client, status, outcome
 
     def _update_info(self, shown: int) -> None:
         ui = self.app.catalog.ui
@@ -232,8 +237,13 @@ class HistoryScreen(Screen):
         self.table.focus()
 
     @on(Select.Changed)
-    def _select_changed(self) -> None:
-        self.refill()
+    def _select_changed(self, event: Select.Changed) -> None:
+        # A Select also reports its first value when it mounts; only a real change refills.
+        chosen = (self.query_one("#history-flow", Select).value,
+                  self.query_one("#history-status", Select).value)
+        if chosen != self._chosen_filters:
+            self._chosen_filters = chosen
+            self.refill()
 
     def _read_answers(self) -> None:
         answers = AnswerText(self.app.store)
@@ -319,12 +329,17 @@ class HistoryScreen(Screen):
     def action_delete(self) -> None:
         summary = self._chosen()
         if summary is not None:
-            confirm_and_delete(self.app, summary, lambda: self.reload())
+            confirm_and_delete(self.app, summary, self._after_delete)
+
+    def _after_delete(self) -> None:
+        self.reload()
+        self.refresh_bindings()  # Undo is offered now
 
     def action_undo(self) -> None:
         restored = undo_last_delete(self.app)
         if restored is not None:
             self.reload(keep=restored.id)
+        self.refresh_bindings()
 
     def action_focus_filter(self) -> None:
         self.query_one("#history-filter", Input).focus()

@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import ScreenResume
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
@@ -145,6 +146,7 @@ class RemindersScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
+        self._resumed = False
         self.show_done = True
         self._summaries: list[Summary] = []
 
@@ -165,8 +167,11 @@ class RemindersScreen(Screen):
         self.reload()
         self.table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        # Also sent right after mounting; the rows were read then, before the first frame.
+        if self._resumed:
+            self.reload()
+        self._resumed = True
 
     @property
     def table(self) -> PagedTable[ReminderRow]:

@@ -16,8 +16,8 @@ from textual.widgets import DataTable
 
 Row = TypeVar("Row")
 
-FIRST_PAGE = 60
-PAGE = 200
+FIRST_PAGE = 20
+PAGE = 60
 
 
 class PagedTable(DataTable, Generic[Row]):
@@ -56,7 +56,8 @@ class PagedTable(DataTable, Generic[Row]):
             self._loading = False
         self._items, self._cells, self._key = items, cells, key
         self._loaded = 0
-        self.load_more(max(FIRST_PAGE, self.size.height * 2))
+        # Not laid out yet on first show: no table can show more rows than the terminal has.
+        self.load_more(max(FIRST_PAGE, self.app.size.height))
         if keep is not None:
             index = next((i for i, item in enumerate(items) if key(item) == keep), None)
             if index is not None:
