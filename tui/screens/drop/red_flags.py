@@ -1,0 +1,153 @@
+"""`RedFlagChecklist`: every red flag, ticked or not, with how often and one example."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from content.dates import format_date
+from content.flows.drop_drafts import parse_day
+from content.verdict import DEALBREAKERS, FLAGS, FREQUENCY_FACTOR
+from tui.widgets.step import StepWidget
+
+FREQUENCIES = tuple(FREQUENCY_FACTOR)
+
+
+class FlagRow(Vertical):
+    """One red flag: a checkbox with its explanation; details appear once it is ticked."""
+
+    def __init__(self, name: str, entry: dict[str, Any], step: RedFlagChecklist) -> None:
+        super().__init__(classes="flag-row", id=f"flag-{name}")
+        self.name_key = name
+        self.entry = entry
+        self.checklist = step
+
+    def compose(self) -> ComposeResult:
+        catalog = self.checklist.catalog
+        item = catalog.item(f"drop_flags.{self.name_key}")
+        dealbreaker = self.name_key in DEALBREAKERS
+        with Horizontal(classes="flag-head"):
+            yield Checkbox(item.get("title"), value=bool(self.entry.get("seen")), compact=True,
+                           id=f"seen-{self.name_key}")
+            if dealbreaker:
+                yield Static(catalog.ui("drop.dealbreaker"), classes="flag-dealbreaker")
+        yield Static(item.get("explain"), classes="flag-explain")
+        with Vertical(classes="flag-details", id=f"details-{self.name_key}") as details:
+            details.display = bool(self.entry.get("seen"))
+            tip = item.get("evidence_tip")
+            if tip:
+                yield Static(tip, classes="flag-tip")
+            yield Label(catalog.ui("drop_flags.often_label"), classes="field-label")
+            with RadioSet(id=f"often-{self.name_key}", classes="inline-choice", compact=True):
+                for key in FREQUENCIES:
+                    yield RadioButton(catalog.ui(f"drop.frequency_{key}"), name=key,
+                                      value=self.entry.get("often") == key)
+            if "cause_options" in item:
+                yield Label(item.get("cause_label"), classes="field-label")
+                with RadioSet(id=f"cause-{self.name_key}", compact=True):
+                    for key, text in item.get("cause_options").items():
+                        yield RadioButton(text, name=key, value=self.entry.get("cause") == key)
+                yield Static(item.get("cause_tip"), classes="field-hint")
+            yield Label(catalog.ui("drop_flags.when_label"), classes="field-label")
+            yield Input(self.entry.get("when", ""), id=f"when-{self.name_key}",
+                        placeholder=catalog.ui("drop_flags.when_hint"))
+            yield Static(self.checklist.echo(self.entry.get("when", "")),
+                         id=f"echo-{self.name_key}", classes="date-echo")
+            yield Label(catalog.ui("drop_flags.what_label"), classes="field-label")
+            yield Input(self.entry.get("what", ""), id=f"what-{self.name_key}",
+                        placeholder=catalog.ui("drop_flags.what_hint"))
+
+
+class RedFlagChecklist(StepWidget):
+    """The red-flag step. Its answer maps each flag to `{seen, often, cause, when, what}`,
+    plus `_markdown`: the flags seen, for the summary."""
+
+    def compose_body(self) -> ComposeResult:
+        for name in FLAGS:
+            entry = self.data.get(name)
+            yield FlagRow(name, dict(entry) if isinstance(entry, dict) else {}, self)
+
+    def echo(self, text: str) -> str:
+        """How a typed date was read, as a date-field echo shows it."""
+        if not text.strip():
+            return ""
+        day = parse_day(text, self.catalog.lang, self.today, prefer="past")
+        if day is None:
+            return self.catalog.ui("app.date_unknown")
+        return "→ " + format_date(day, self.catalog.lang)
+
+    def _update(self, name: str, **changes: Any) -> None:
+        entry = dict(self.data.get(name) or {})
+        entry.update(changes)
+        self.data[name] = entry
+        self.data["_markdown"] = self.markdown()
+        self.set_answer(name, entry)
+
+    @staticmethod
+    def _split(widget_id: str | None) -> tuple[str, str]:
+        kind, _, name = (widget_id or "").partition("-")
+        return kind, name
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        kind, name = self._split(event.checkbox.id)
+        if kind != "seen":
+            return
+        event.stop()
+        self.query_one(f"#details-{name}").display = event.value
+        changes: dict[str, Any] = {"seen": event.value}
+        if event.value and not (self.data.get(name) or {}).get("often"):
+            changes["often"] = "sometimes"
+            self._press(f"#often-{name}", "sometimes")
+        self._update(name, **changes)
+
+    def _press(self, selector: str, key: str) -> None:
+        for button in self.query_one(selector, RadioSet).query(RadioButton):
+            if button.name == key:
+                button.value = True
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        kind, name = self._split(event.radio_set.id)
+        if kind not in ("often", "cause"):
+            return
+        event.stop()
+        self._update(name, **{kind: event.pressed.name})
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        kind, name = self._split(event.input.id)
+        if kind not in ("when", "what"):
+            return
+        event.stop()
+        if kind == "when":
+            self.query_one(f"#echo-{name}", Static).update(self.echo(event.value))
+        self._update(name, **{kind: event.value})
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()
+
+    def markdown(self) -> str:
+        """The ticked flags as a Markdown list: how often, the example, the cause."""
+        ui = self.catalog.ui
+        lines = []
+        for name in FLAGS:
+            entry = self.data.get(name)
+            if not isinstance(entry, dict) or not entry.get("seen"):
+                continue
+            item = self.catalog.item(f"drop_flags.{name}")
+            often = ui(f"drop.frequency_{entry.get('often') or 'sometimes'}")
+            line = f"- **{item.get('title')}** ({often})"
+            if name in DEALBREAKERS:
+                line += f" · {ui('drop.dealbreaker')}"
+            day = parse_day(entry.get("when", ""), self.catalog.lang, self.today, prefer="past")
+            when = format_date(day, self.catalog.lang) if day else str(entry.get("when", "")).strip()
+            what = str(entry.get("what", "")).strip()
+            if when or what:
+                line += "\n  " + ": ".join(p for p in (when, what) if p)
+            cause = entry.get("cause")
+            if cause and "cause_options" in item:
+                line += f"\n  {item.get('cause_label')} {item.get('cause_options').get(cause, cause)}"
+            lines.append(line)
+        return "\n".join(lines)
