@@ -57,8 +57,10 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
 
 
 def outcome_label(catalog: Catalog, flow: str, outcome: str) -> str:
-    key = f"md.outcome_{flow}_{outcome}"
-    return catalog.ui(key) if catalog.has_ui(key) else outcome
+    """The outcome in the user's words; a decision or a verdict reads as its label, not its key."""
+    from content.insights import outcome_text
+
+    return outcome_text(catalog, flow, outcome)
 
 
 def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any,
