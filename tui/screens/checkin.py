@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Footer, RadioButton, RadioSet, Static, TextArea
 
 from content.checkins import QUESTIONS, record_checkin
 from store import Session
@@ -63,6 +63,7 @@ class CheckinModal(ModalScreen[bool]):
             with Horizontal(classes="modal-buttons"):
                 yield Button(catalog.ui("checkin.cancel"), id="checkin-cancel")
                 yield Button(catalog.ui("checkin.save"), id="checkin-save", variant="primary")
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.catalog)

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, Static
 from content.insights import Count, Insights, Tally, flag_label, outcome_text, summarize
 from store import Session
 from tui.i18n import translate_bindings
+from tui.safe_text import shown
 from tui.widgets.bar_chart import Bar, BarChart
 
 SHOWN_CLIENTS = 3
@@ -91,7 +92,7 @@ class InsightsScreen(Screen):
                     if found.came_back.total else [], "followups_none")
         self._chart("referrals", [self._tally_bar(found.referrals, "")]
                     if found.referrals.total else [], "followups_none")
-        self._chart("repeat", [self._count_bar(c, c.key) for c in found.repeat_clients[:TOP]],
+        self._chart("repeat", [self._count_bar(c, shown(c.key)) for c in found.repeat_clients[:TOP]],
                     "repeat_none")
 
     def _decision(self, key: str) -> str:
@@ -110,17 +111,17 @@ class InsightsScreen(Screen):
         note = ""
         if with_clients and count.clients:
             ui = self.app.catalog.ui
-            shown = ", ".join(count.clients[:SHOWN_CLIENTS])
+            first = ", ".join(shown(c) for c in count.clients[:SHOWN_CLIENTS])
             rest = len(count.clients) - SHOWN_CLIENTS
-            names = ui("insights.more_clients", shown=shown, n=rest) if rest > 0 else shown
+            names = ui("insights.more_clients", shown=first, n=rest) if rest > 0 else first
             note = ui("insights.with_clients", clients=names)
         return Bar(label, (count.count,), note=note)
 
     def _tally_bar(self, tally: Tally, label: str) -> Bar:
         ui = self.app.catalog.ui
-        number = " · ".join(f"{value} {ui(f'insights.{name}')}" for name, value in
-                            (("yes", tally.yes), ("no", tally.no), ("unsure", tally.unsure)))
-        return Bar(label, (tally.yes, tally.no, tally.unsure), number=number)
+        legend = tuple(f"{value} {ui(f'insights.{name}')}" for name, value in
+                       (("yes", tally.yes), ("no", tally.no), ("unsure", tally.unsure)))
+        return Bar(label, (tally.yes, tally.no, tally.unsure), legend=legend)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -22,6 +22,11 @@ class Bar:
     values: tuple[int, ...]
     number: str = ""  # what is written beside the bar; the total when empty
     note: str = ""  # a second, dimmer line under the bar (which clients, for instance)
+    legend: tuple[str, ...] = ()  # for stacked values: one label per value, in its colour
+
+    @property
+    def beside(self) -> str:
+        return " · ".join(self.legend) if self.legend else self.number or str(self.total)
 
     @property
     def total(self) -> int:
@@ -63,7 +68,7 @@ class BarChart(Widget):
         width = max(self.size.width, 20)
         if not self.bars:
             return Text()
-        numbers = [bar.number or str(bar.total) for bar in self.bars]
+        numbers = [bar.beside for bar in self.bars]
         number_width = max(cell_len(n) for n in numbers)
         label_width = min(max(cell_len(bar.label) for bar in self.bars), max(width * 2 // 5, 8))
         bar_width = max(width - label_width - number_width - 3, MIN_BAR)
@@ -82,7 +87,13 @@ class BarChart(Widget):
                 text.append(blocks, style=segment_styles[n % len(segment_styles)])
                 drawn += cell_len(blocks)
             text.append(" " * max(bar_width - drawn, 0) + " ")
-            text.append(number, style=number_style)
+            if bar.legend:
+                for n, part in enumerate(bar.legend):
+                    if n:
+                        text.append(" · ")
+                    text.append(part, style=number_style + segment_styles[n % 3])
+            else:
+                text.append(number, style=number_style)
             text.append("\n")
             if bar.note:
                 note = _fit(bar.note, width - label_width - 1)
