@@ -99,3 +99,28 @@ def test_a_payment_plan_in_portuguese_uses_brazilian_money_format():
     message = fill_draft(PT, "drop_attempt.payment", values)
     assert "parcelamento dos 4.800,00 que ainda estão pendentes" in message
     assert "1. terça-feira, 1 de dezembro de 2026: 1.600,00" in message
+
+
+def _quoted(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\"([^\"]+)\"", text)
+
+
+def test_every_date_example_a_portuguese_hint_gives_can_be_typed_as_it_is():
+    from content.dates import parse_when
+
+    examples: list[tuple[str, str]] = []
+    for flow_name in ("dropped", "drop"):
+        flow = get_flow(flow_name)
+        for step in flow.steps:
+            item = PT.item(f"{flow_name}.{step.id}")
+            for field in step.fields:
+                if field.kind == "date":
+                    examples += [(e, field.prefer) for e in _quoted(str(item.get(f"{field.id}_hint")))]
+    for key in ("app.date_unknown", "reminders.snooze_hint", "reminders.snooze_unknown"):
+        examples += [(e, "future") for e in _quoted(PT.ui(key))]
+    examples += [(e, "past") for e in _quoted(PT.ui("drop_flags.when_hint"))]
+    assert len(examples) >= 10
+    unread = [e for e, prefer in examples if parse_when(e, "pt", TODAY, prefer=prefer) is None]
+    assert not unread, f"hints suggest dates the app cannot read: {unread}"
