@@ -6,13 +6,14 @@ from rich.text import Text
 
 from content import Catalog
 from store import Summary
+from tui.safe_text import shown
 
 
 def session_line(catalog: Catalog, summary: Summary) -> Text:
     text = Text()
     text.append(summary.created_at[:10], style="dim")
     text.append("  ")
-    text.append(summary.client or catalog.ui("app.no_client"), style="bold")
+    text.append(shown(summary.client) or catalog.ui("app.no_client"), style="bold")
     text.append("  ")
     text.append(catalog.ui(f"home.{summary.flow}_short"))
     if summary.status != "done":

@@ -16,6 +16,7 @@ from content.flows import Flow, Step
 from content.reminders import merge_reminders
 from store import Session
 from tui.i18n import translate_bindings
+from tui.safe_text import shown_markup
 from tui.widgets.draft import DraftEditor
 from tui.widgets.step import FormStep, StepWidget
 
@@ -90,7 +91,8 @@ class FlowScreen(Screen):
         number, total = self.flow.position(step.id, self.session.answers)
         title = catalog.item(f"{self.flow.name}.{step.id}").get("title")
         flow_title = catalog.ui(f"home.{self.flow.name}_title")
-        client = f" · {self.session.client}" if self.session.client else ""
+        # The client's name is the user's text, not markup: "[EU]" or "[/]" must show as typed.
+        client = f" · {shown_markup(self.session.client)}" if self.session.client else ""
         self.query_one("#flow-header", Static).update(
             f"[b]{flow_title}[/b]{client}   "
             + catalog.ui("flow.position", n=number, total=total, title=title))

@@ -25,6 +25,7 @@ from content.dates import format_short
 from content.insights import outcome_text
 from store import SessionNotFound, SessionStore, StoreError, Summary
 from tui.i18n import translate_bindings
+from tui.safe_text import shown
 from tui.screens.session_view import (
     confirm_and_delete,
     open_export,
@@ -201,6 +202,7 @@ class HistoryScreen(Screen):
     def _cells(self, summary: Summary) -> tuple[str | Text, ...]:
         # Plain strings render fastest; only what needs to stand out is styled.
         day, flow, client, status, outcome = self._labels(summary)
+        client = Text(shown(client))  # the user's text: never markup, never terminal codes
         if summary.status != "done":
             return day, flow, client, Text(status, style="italic"), outcome
         return day, flow, client, status, outcome

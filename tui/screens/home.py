@@ -15,6 +15,7 @@ from content.reminders import due_reminders, reminder_line
 from store import Summary
 from tui.i18n import translate_bindings
 from tui.reminder_list import session_line
+from tui.safe_text import shown
 
 RECENT = 8
 
@@ -48,7 +49,8 @@ class HomeScreen(Screen):
                     yield Static(catalog.ui("home.unfinished"), classes="section-title")
                     yield OptionList(id="home-unfinished")
                     yield Static(catalog.ui("home.due"), classes="section-title")
-                    yield Static(id="home-due")
+                    # Reminder lines carry clients' names: plain text, never markup.
+                    yield Static(id="home-due", markup=False)
                 with Vertical(classes="home-column"):
                     yield Static(catalog.ui("home.recent"), classes="section-title")
                     yield OptionList(id="home-recent")
@@ -89,7 +91,7 @@ class HomeScreen(Screen):
         if len(due) > 6:
             lines.append(catalog.ui("home.more_due", n=len(due) - 6))
         self.query_one("#home-due", Static).update(
-            "\n".join(lines) if lines else catalog.ui("home.none_due"))
+            shown("\n".join(lines)) if lines else catalog.ui("home.none_due"))
 
     def _fill(self, options: OptionList, summaries: list[Summary], empty: str) -> None:
         options.clear_options()

@@ -25,6 +25,7 @@ from content.dates import format_short, parse_when
 from content.reminders import due_date
 from store import Session, SessionNotFound, StoreError, Summary
 from tui.i18n import translate_bindings
+from tui.safe_text import shown
 from tui.widgets.paged_table import PagedTable
 
 STATES = ("overdue", "today", "upcoming", "done")
@@ -204,8 +205,8 @@ class RemindersScreen(Screen):
         state_style = {"overdue": "bold red", "today": "bold", "upcoming": "", "done": "dim"}
         return (Text(day, style="dim" if row.state == "done" else ""),
                 Text(ui(f"reminders.{row.state}"), style=state_style[row.state]),
-                Text(str(row.reminder.get("what", "")), style=style),
-                Text(row.summary.client or ui("app.no_client"),
+                Text(shown(str(row.reminder.get("what", ""))), style=style),
+                Text(shown(row.summary.client) or ui("app.no_client"),
                      style="dim" if row.state == "done" else ""))
 
     # -- changing a reminder ---------------------------------------------------------------

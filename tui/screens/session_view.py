@@ -21,6 +21,7 @@ from content.checkins import open_checkins
 from content.dates import format_date
 from store import Session, SessionNotFound, StoreError
 from tui.i18n import translate_bindings
+from tui.safe_text import shown, shown_markup
 from tui.trash import trash_for
 
 
@@ -35,7 +36,8 @@ def session_name(app: App, session: Any) -> str:
         day = str(session.created_at)[:10]
     return catalog.ui("history.session_name",
                       flow=catalog.ui(flow_key) if catalog.has_ui(flow_key) else session.flow,
-                      client=session.client or catalog.ui("app.no_client"), date=day)
+                      client=shown_markup(session.client) or catalog.ui("app.no_client"),
+                      date=day)
 
 
 class ConfirmDeleteModal(ModalScreen[bool]):
@@ -158,7 +160,7 @@ class SessionViewScreen(Screen):
         from tui.exports import session_document
 
         self.query_one("#view-page", Markdown).update(
-            session_document(self.session, self.app.catalog))
+            shown(session_document(self.session, self.app.catalog)))
         notice = self.query_one("#view-notice", Static)
         waiting = bool(open_checkins(self.session, self.app.today()))
         notice.update(self.app.catalog.ui("history.checkin_due") if waiting else "")

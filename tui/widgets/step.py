@@ -30,6 +30,7 @@ from content import Catalog
 from content.catalog import Item
 from content.drafts import answer_values, fill_draft
 from content.flows import Field, Flow, Step
+from tui.safe_text import shown
 from tui.widgets.draft import DraftEditor
 
 YESNO = ("yes", "no", "unsure")
@@ -133,14 +134,15 @@ class FormStep(StepWidget):
             yield Static(hint, classes="field-hint")
         name = f"f-{field.id}"
         if field.kind in ("line", "number"):
-            yield Input(value="" if current is None else str(current), id=name,
+            # shown(): a stored answer (perhaps imported) must not drive the terminal.
+            yield Input(value="" if current is None else shown(str(current)), id=name,
                         type="number" if field.kind == "number" else "text")
         elif field.kind == "date":
-            yield Input(value=current or "", id=name)
+            yield Input(value=shown(current or ""), id=name)
             yield DateEcho(self._echo(field, current or ""), id=f"echo-{field.id}",
                            classes="date-echo")
         elif field.kind == "text":
-            area = TextArea(current or "", id=name, soft_wrap=True, tab_behavior="focus")
+            area = TextArea(shown(current or ""), id=name, soft_wrap=True, tab_behavior="focus")
             area.show_line_numbers = False
             yield area
         elif field.kind in ("choice", "yesno"):
@@ -158,7 +160,7 @@ class FormStep(StepWidget):
         elif field.kind == "draft":
             suggested = self._suggestion(field)
             edited = self.data.get(f"{field.id}__edited")
-            yield DraftEditor(suggested, current if edited and current else None,
+            yield DraftEditor(shown(suggested), shown(current) if edited and current else None,
                               copy_label=self.catalog.ui("app.copy"),
                               reset_label=self.catalog.ui("app.reset"), id=name)
 
