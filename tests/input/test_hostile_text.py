@@ -1,0 +1,53 @@
+"""Escape sequences, control characters and markup in stored text never reach the terminal raw.
+
+A session can arrive from an import file someone else wrote. Its text is shown, never
+obeyed: an escape sequence must not retitle the window or clear the screen, and square
+brackets must not be read as styles (or crash the screen).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.input.hostile import HOSTILE, hostile_sessions, raw_controls
+
+
+async def show(app, pilot, where: str, unfinished: str, finished: str) -> None:
+    if where == "flow":
+        app.open_session(app.store.get(unfinished))
+    elif where == "session page":
+        app.open_session_read_only(app.store.get(finished))
+    elif where == "history":
+        app.action_history()
+    elif where == "reminders":
+        app.action_reminders()
+    elif where == "insights":
+        app.action_insights()
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("where", ["home", "flow", "session page", "history", "reminders",
+                                   "insights"])
+async def test_hostile_text_is_shown_without_reaching_the_terminal(make_app, store, where):
+    unfinished, finished = hostile_sessions(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await show(app, pilot, where, unfinished, finished)
+        assert app.is_running
+        assert raw_controls(app) == []
+
+
+async def test_square_brackets_in_a_client_name_show_as_typed_in_the_flow(make_app, store):
+    unfinished, _finished = hostile_sessions(store)
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        app.open_session(app.store.get(unfinished))
+        await pilot.pause()
+        header = str(app.screen.query_one("#flow-header").render())
+        assert "[/] [b]bold?[/b]" in header
+        # and the text is kept as it was: showing it safely must not rewrite the answers
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.get(unfinished).answers["what_happened"]["said"].startswith(HOSTILE)
