@@ -37,9 +37,6 @@ class BreathingStep(StepWidget):
         if pattern not in PATTERN_NAMES:
             pattern = PATTERN_NAMES[0]
         self.data["pattern"] = pattern
-        why = self.item.get("why")
-        if why:
-            yield Static(why, classes="breathe-why")
         with Horizontal(id="breathe-row"):
             yield BreathingPacer(
                 pattern, reduced_motion=settings.reduced_motion,
@@ -50,17 +47,18 @@ class BreathingStep(StepWidget):
                 shape_height=7, id="breathe-pacer")
             with Vertical(id="breathe-controls"):
                 yield Static(ui("dropped.pattern_label"), classes="field-label")
-                with RadioSet(id="breathe-pattern"):
+                with RadioSet(id="breathe-pattern", compact=True):
                     for name in PATTERN_NAMES:
                         yield RadioButton(ui(f"dropped.pattern_{name}"), value=name == pattern,
                                           name=name)
                 yield Static(ui(f"dropped.pattern_{pattern}_hint"), id="breathe-hint",
                              classes="field-hint")
                 yield Checkbox(ui("dropped.reduced_motion"), value=settings.reduced_motion,
-                               id="breathe-motion")
+                               id="breathe-motion", compact=True)
                 with Horizontal(id="breathe-buttons"):
-                    yield Button(ui("dropped.start"), id="breathe-start", variant="success")
-                    yield Button(ui("dropped.skip"), id="breathe-skip")
+                    yield Button(ui("dropped.start"), id="breathe-start", variant="success",
+                                 compact=True)
+                    yield Button(ui("dropped.skip"), id="breathe-skip", compact=True)
         yield Static(id="breathe-status", classes="field-hint")
 
     def on_mount(self) -> None:
@@ -72,7 +70,10 @@ class BreathingStep(StepWidget):
         return self.query_one(BreathingPacer)
 
     def focus_first(self) -> None:
-        self.query_one("#breathe-start", Button).focus()
+        start = self.query_one("#breathe-start", Button)
+        start.focus()
+        # In a short window the button may sit below the fold until layout settles.
+        self.call_after_refresh(start.scroll_visible, animate=False)
 
     # -- actions ---------------------------------------------------------------------------
     def action_start(self) -> None:

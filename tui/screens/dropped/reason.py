@@ -20,20 +20,25 @@ class ReasonStep(FormStep):
     """
 
     def compose_body(self) -> ComposeResult:
-        kinds = self.item.get("kind_options", {})
-        with Vertical(id="reason-kinds"):
-            for child in self.catalog.children("dropped.reason.kinds"):
-                kind = child.key.rsplit(".", 1)[-1]
-                yield Static(f"[b]{escape(str(kinds.get(kind, kind)))}[/b]: "
-                             f"{escape(str(child.get('examples')))}", classes="reason-kind")
         suggestion = self.suggestion()
         with Horizontal(id="reason-suggestion"):
             yield Static(self._suggestion_text(suggestion), id="reason-why")
             if suggestion is not None:
                 yield Button(self.catalog.ui("dropped.use_suggestion"), id="reason-use",
                              compact=True)
+        kinds = self.item.get("kind_options", {})
+        with Vertical(id="reason-kinds"):
+            for child in self.catalog.children("dropped.reason.kinds"):
+                kind = child.key.rsplit(".", 1)[-1]
+                yield Static(f"[b]{escape(str(kinds.get(kind, kind)))}[/b]: "
+                             f"{escape(str(child.get('examples')))}", classes="reason-kind")
         yield from super().compose_body()
         yield Static(self._follows_text(), id="reason-follows")
+
+    def focus_first(self) -> None:
+        super().focus_first()
+        if self.screen.focused is not None:
+            self.call_after_refresh(self.screen.focused.scroll_visible, animate=False)
 
     def suggestion(self) -> Suggestion | None:
         """The kind the client's own words point to, if they point clearly to one."""
