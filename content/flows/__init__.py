@@ -13,7 +13,8 @@ def register(flow: Flow) -> Flow:
 
 def get_flow(name: str) -> Flow:
     """The flow called `name`; importing the flow modules registers them."""
-    if not FLOWS:
+    if name not in FLOWS:
+        # One flow module may have been imported on its own; load the rest too.
         _load_all()
     return FLOWS[name]
 
