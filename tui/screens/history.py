@@ -236,7 +236,7 @@ class HistoryScreen(Screen):
 
     @on(Input.Submitted, "#history-filter")
     def _filter_submitted(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
@@ -344,13 +344,14 @@ class HistoryScreen(Screen):
         self.refresh_bindings()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#history-filter", Input).focus()
+        # At once, not after a refresh: letters typed right after "/" belong in the filter.
+        self.set_focus(self.query_one("#history-filter", Input))
 
     def action_back(self) -> None:
         search = self.query_one("#history-filter", Input)
         if search.value:
             search.value = ""
-            self.table.focus()
+            self.set_focus(self.table)
             return
         self.app.pop_screen()
 
@@ -360,7 +361,7 @@ class HistoryScreen(Screen):
         if action == "undo":
             from tui.trash import trash_for
 
-            return True if len(trash_for(self.app)) else None
+            return len(trash_for(self.app)) > 0
         return True
 
 

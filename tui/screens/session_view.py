@@ -169,9 +169,9 @@ class SessionViewScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
-            return True if self.session.status != "done" else None
+            return self.session.status != "done"
         if action == "checkin":
-            return True if open_checkins(self.session, self.app.today()) else None
+            return bool(open_checkins(self.session, self.app.today()))
         return True
 
     def action_back(self) -> None:
