@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -87,6 +88,7 @@ class PartingApp(App[None]):
         elif self._start == "history":
             self.action_history()
         offered = self._offer_earlier_copies()
+        self._check_size()
         for notice in self.store.notices:
             if notice not in offered:
                 self.notify(notice.message, severity="warning", timeout=15)
@@ -105,6 +107,20 @@ class PartingApp(App[None]):
         for notice in offered:
             self.push_screen(RecoveryModal(notice), answered)
         return offered
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        """Cover the app with a note while the window is too small, and lift it after."""
+        from tui.screens.too_small import TooSmallScreen, too_small
+
+        small = too_small(width or self.size.width, height or self.size.height)
+        covered = isinstance(self.screen, TooSmallScreen)
+        if small and not covered:
+            self.push_screen(TooSmallScreen())
+        elif covered and not small:
+            self.pop_screen()
 
     def _install_signal_handlers(self) -> None:
         # Textual does not handle SIGTERM or SIGHUP (a closed terminal window): save first.
