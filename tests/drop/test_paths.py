@@ -84,6 +84,8 @@ async def test_a_dealbreaker_ends_it_now_skips_the_attempt_and_writes_the_exit(m
     saved = store.get(store.summaries()[0].id)
     assert saved.status == "done" and saved.outcome == "part"
     assert "attempt" not in saved.answers
+    assert "Bullies or harasses you or your people** (once) · Deal-breaker" in \
+        saved.answers["flags"]["_markdown"]
     kinds = {r["id"] for r in saved.reminders}
     assert {"drop.confirm", "drop.invoice"} <= kinds
 

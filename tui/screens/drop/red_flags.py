@@ -128,6 +128,11 @@ class RedFlagChecklist(StepWidget):
         event.stop()
         self.screen.focus_next()
 
+    def value(self) -> dict[str, Any]:
+        answer = dict(self.data)
+        answer["_markdown"] = self.markdown()
+        return answer
+
     def markdown(self) -> str:
         """The ticked flags as a Markdown list: how often, the example, the cause."""
         ui = self.catalog.ui
