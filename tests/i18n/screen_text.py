@@ -31,7 +31,7 @@ e mail editor id
 """))
 
 _TEXT = re.compile(r"<text[^>]*>(.*?)</text>", re.DOTALL)
-_LATIN = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def svg_text(svg: str) -> str:
@@ -42,4 +42,4 @@ def svg_text(svg: str) -> str:
 def english_words(text: str, ignore: Iterable[str] = ()) -> set[str]:
     """The words from `ENGLISH_WORDS` that `text` contains (whole words, any case)."""
     skip = ALLOWED | {w.lower() for w in ignore}
-    return {w.lower() for w in _LATIN.findall(text)} & ENGLISH_WORDS - skip
+    return {w.lower() for w in _WORD.findall(text)} & ENGLISH_WORDS - skip
