@@ -9,7 +9,7 @@ from pathlib import Path
 
 from content import Catalog
 from store import BadImport, Session, SessionStore
-from store.exchange import parse_document
+from store.exchange import MAX_BYTES, parse_document
 
 CLI_WAIT = 10.0  # seconds a command waits for another parting process to finish writing
 
@@ -88,7 +88,10 @@ def _write(data: bytes, output: str | None, catalog: Catalog) -> int:
 
 def import_command(path: Path, directory: Path, catalog: Catalog) -> int:
     try:
-        raw = path.read_bytes()
+        # Never more than the largest export plus one byte: a huge file (or /dev/zero) is
+        # refused by size without filling the memory first.
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
         print(catalog.ui("cli.read_failed", path=path, error=error.strerror or error),
               file=sys.stderr)
