@@ -10,6 +10,7 @@ from pathlib import Path
 from content import Catalog
 from store import BadImport, Session, SessionStore
 from store.exchange import MAX_BYTES, parse_document
+from tui.safe_text import shown
 
 CLI_WAIT = 10.0  # seconds a command waits for another parting process to finish writing
 
@@ -70,6 +71,9 @@ def _write_folder(sessions: list[Session], folder: Path, catalog: Catalog) -> in
 
 def _write(data: bytes, output: str | None, catalog: Catalog) -> int:
     if not output or output == "-":
+        if sys.stdout.isatty():
+            # On a terminal, a session's text is shown, never obeyed; a pipe gets the bytes.
+            data = shown(data.decode("utf-8", errors="replace")).encode("utf-8")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
@@ -121,5 +125,5 @@ def due_command(directory: Path, catalog: Catalog, today: date | None = None) ->
         store.close()
     day = today or date.today()
     for summary, reminder in due_reminders(summaries, day):
-        print(reminder_line(catalog, reminder, summary.client, day))
+        print(shown(reminder_line(catalog, reminder, summary.client, day)))
     return 0

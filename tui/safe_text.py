@@ -4,14 +4,13 @@ Sessions can come from an import file someone else wrote. An escape sequence in 
 name would otherwise reach the terminal as it is (retitle the window, clear the screen),
 and square brackets would be read as Textual markup (a stray "[/]" raises). `shown()` swaps
 control characters for the visible symbols Unicode keeps for them (␛ for escape);
-`shown_markup()` also escapes markup, for text placed inside a markup string.
+`shown_markup()` also escapes markup, for text placed inside a markup string. The command
+line uses `shown()` too, for what it prints to a terminal; it does not import Textual.
 """
 
 from __future__ import annotations
 
 import re
-
-from textual.markup import escape
 
 # C0 controls except tab and newline, DEL, and the C1 controls (U+0080-U+009F; U+009B alone
 # starts a sequence on some terminals).
@@ -34,4 +33,6 @@ def shown(text: str) -> str:
 
 def shown_markup(text: str) -> str:
     """`shown(text)`, escaped to sit inside Textual markup exactly as written."""
+    from textual.markup import escape  # here, so the command line can use `shown` cheaply
+
     return escape(shown(text))
