@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.input.hostile import HOSTILE, hostile_sessions, raw_controls
+from tests.input.hostile import CONTROL, HOSTILE, hostile_sessions, raw_controls
 
 
 async def show(app, pilot, where: str, unfinished: str, finished: str) -> None:
@@ -51,3 +51,13 @@ async def test_square_brackets_in_a_client_name_show_as_typed_in_the_flow(make_a
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.store.get(unfinished).answers["what_happened"]["said"].startswith(HOSTILE)
+
+
+def test_due_reminders_printed_by_the_command_line_carry_no_terminal_codes(store, capsys):
+    from tui.cli import main
+
+    hostile_sessions(store)
+    assert main(["--data-dir", str(store.directory), "due"]) == 0
+    out = capsys.readouterr().out
+    assert "Acme" in out
+    assert CONTROL.findall(out.replace("\n", "")) == []
