@@ -30,8 +30,10 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
         if not isinstance(given, Mapping) or not given:
             continue
         item = catalog.item(f"{flow.name}.{step.id}")
+        # A field hidden by its `when` (the payment plan when nobody paid late) may still
+        # hold an old answer; the page shows what the walk showed.
         body = [_field_lines(catalog, item, f, given.get(f.id), given.get(f"{f.id}__date"))
-                for f in step.fields]
+                for f in step.fields if f.when is None or f.when(answers)]
         body = [b for b in body if b]
         extra = given.get("_markdown")
         if isinstance(extra, str) and extra.strip():
