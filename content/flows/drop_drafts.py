@@ -192,7 +192,7 @@ def drop_context(answers: Answers, catalog: Catalog, today: date) -> dict[str, s
                                        answer(answers, "self_check", "difficult_or_toxic"))
         or ui("drop.toxic_unknown"),
         "self_check_lines": _self_check_lines(answers, catalog),
-        "flag_names": _flag_names(answers, catalog) or ui("drop.none"),
+        "flag_names": _flag_names(answers, catalog),
         "neutral_reasons": neutral_reasons(answers, catalog),
         "scope_extras_list": _lines(answer(answers, "attempt", "scope_extras"),
                                     "drop_attempt.extra_line", catalog),

@@ -184,3 +184,16 @@ def test_the_exit_message_holds_reason_dates_referral_window_and_a_good_thing():
 
     assert check_message(message, "en") == []
     assert missing_parts(message, "en") == []
+
+
+def test_the_summary_leaves_out_answers_to_fields_the_walk_hid():
+    from content.markdown import session_markdown
+
+    record = {"flow": "drop", "client": "Acme", "status": "in_progress",
+              "created_at": "2026-11-23T09:30:00+03:00",
+              "answers": {"flags": seen("late_payment"),
+                          "attempt": {"scope_terms": "typed by mistake", "pay_amount": "3600"}},
+              "reminders": []}
+    page = session_markdown(record, EN)
+    assert "3600" in page
+    assert "typed by mistake" not in page

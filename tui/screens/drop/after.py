@@ -22,7 +22,8 @@ class AfterStep(DropFormStep):
         """One line per reminder the answers ask for, with its date."""
         if self.flow.reminders is None:
             return ""
-        wanted = self.flow.reminders(self._merged(), self.catalog, self.today)
+        wanted = sorted(self.flow.reminders(self._merged(), self.catalog, self.today),
+                        key=lambda r: str(r.get("due", "")))
         lines = []
         for reminder in wanted:
             day = due_date(reminder)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input
+from textual.widget import Widget
 
 from content.flows import Field
 from tui.widgets.draft import DraftEditor
@@ -57,10 +59,15 @@ class DropFormStep(FormStep):
         super()._refresh_dependents()
         self._record_visible_drafts()
 
-    def prefill(self, field_id: str, value: str) -> None:
-        """Offer `value` in a line field the user has not answered yet."""
-        if self.data.get(field_id) in (None, ""):
-            self.data[field_id] = value
-            for widget in self.query(f"#f-{field_id}"):
-                if isinstance(widget, Input):
-                    widget.value = value
+    def _suggestion(self, field: Field) -> str:
+        # A paragraph left out (nothing answered for it yet) must not leave a gap behind.
+        return re.sub(r"\n{3,}", "\n\n", super()._suggestion(field))
+
+    def focus_first(self) -> None:
+        """Focus the first field the user can see (not one inside a hidden field)."""
+        for widget in self.query("Input, TextArea, RadioSet, SelectionList, Checkbox, Button"):
+            shown = all(node.display for node in widget.ancestors_with_self
+                        if isinstance(node, Widget) and node is not self.screen)
+            if widget.focusable and shown:
+                widget.focus()
+                return
