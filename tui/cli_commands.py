@@ -10,9 +10,26 @@ from pathlib import Path
 from content import Catalog
 from store import BadImport, Session, SessionStore
 from store.exchange import MAX_BYTES, parse_document
+from store.locks import FileLock
 from tui.safe_text import shown
 
 CLI_WAIT = 10.0  # seconds a command waits for another parting process to finish writing
+
+
+def _open_store(directory: Path, catalog: Catalog) -> SessionStore:
+    """Open the data folder, first saying so if another parting process makes us wait."""
+    lock_path = directory / "sessions.lock"
+    if lock_path.exists():
+        probe = FileLock(lock_path)
+        try:
+            if probe.try_acquire():
+                probe.release()
+            else:
+                print(catalog.ui("cli.waiting", seconds=f"{CLI_WAIT:g}"), file=sys.stderr,
+                      flush=True)
+        finally:
+            probe.close()
+    return SessionStore.open(directory, wait=CLI_WAIT)
 
 
 def _selected(store: SessionStore, args: argparse.Namespace, catalog: Catalog) -> list[Session]:
@@ -34,7 +51,7 @@ def export_command(args: argparse.Namespace, directory: Path, catalog: Catalog) 
     if not args.ids and not args.all:
         print(catalog.ui("cli.export_what"), file=sys.stderr)
         return 2
-    store = SessionStore.open(directory, wait=CLI_WAIT)
+    store = _open_store(directory, catalog)
     try:
         sessions = _selected(store, args, catalog)
     finally:
@@ -105,7 +122,7 @@ def import_command(path: Path, directory: Path, catalog: Catalog) -> int:
     except BadImport as error:
         print(catalog.ui("cli.import_refused", path=path, error=error), file=sys.stderr)
         return 1
-    store = SessionStore.open(directory, wait=CLI_WAIT)
+    store = _open_store(directory, catalog)
     try:
         result = store.import_sessions(sessions)
     finally:
@@ -118,7 +135,7 @@ def import_command(path: Path, directory: Path, catalog: Catalog) -> int:
 def due_command(directory: Path, catalog: Catalog, today: date | None = None) -> int:
     from content.reminders import due_reminders, reminder_line
 
-    store = SessionStore.open(directory, wait=CLI_WAIT)
+    store = _open_store(directory, catalog)
     try:
         summaries = store.summaries()
     finally:
