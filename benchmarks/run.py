@@ -192,7 +192,8 @@ def _breathing_run(data: DataFolders, seconds: float) -> terminal.Run | None:
         store.save(session)
     marker = load_catalog("en").item("dropped.breathe")["title"]
     argv = [sys.executable, str(HERE / "open_session.py"), str(folder), session.id]
-    return terminal.run(argv, child_env(folder), marker, settle=1.0, watch=seconds)
+    # Enter presses Start (it has the focus); the pacer then animates for about a minute.
+    return terminal.run(argv, child_env(folder), marker, settle=1.0, watch=seconds, keys=b"\r")
 
 
 def commands(data: DataFolders, repeats: int) -> list[Row]:

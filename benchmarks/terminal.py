@@ -91,11 +91,14 @@ class Terminal:
 
 
 def run(argv: list[str], env: dict[str, str], marker: str, *, settle: float = 0.0,
-        watch: float = 0.0, size: tuple[int, int] = (100, 30)) -> Run:
-    """Start `argv`, wait for `marker`, let it settle, then watch its CPU use for `watch` s."""
+        watch: float = 0.0, size: tuple[int, int] = (100, 30), keys: bytes = b"") -> Run:
+    """Start `argv`, wait for `marker`, type `keys`, let it settle, then watch its CPU use."""
     term = Terminal(argv, env, size)
     try:
         first = term.wait_for(marker)
+        if keys:
+            term.drain(0.3)
+            os.write(term.fd, keys)
         term.drain(settle)
         share = None
         if watch:
