@@ -43,9 +43,8 @@ class MessageCheck(Static):
             after = sentence[offset + len(finding.word):]
             hint = self._hint(finding.suggestion_key, "check_no_you_hint"
                               if finding.kind == "accusing_you" else "check_absolute_hint")
-            lines.append(Content.from_markup(
-                "• $before[reverse $warning]$word[/]$after\n  [dim]$hint[/]",
-                before=before, word=word, after=after, hint=hint))
+            lines.append(Content.assemble("• ", before, (word, "reverse $warning"), after,
+                                          "\n  ", (hint, "dim")))
         if self.missing:
             parts = ", ".join(str(item.get(f"part_{p}")) for p in self.missing)
             lines.append(Content.from_markup("[$warning]$missing[/]",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from content.dates import format_date
@@ -29,12 +29,11 @@ class FlagRow(Vertical):
         catalog = self.checklist.catalog
         item = catalog.item(f"drop_flags.{self.name_key}")
         dealbreaker = self.name_key in DEALBREAKERS
-        with Horizontal(classes="flag-head"):
-            yield Checkbox(item.get("title"), value=bool(self.entry.get("seen")), compact=True,
-                           id=f"seen-{self.name_key}")
-            if dealbreaker:
-                yield Static(catalog.ui("drop.dealbreaker"), classes="flag-dealbreaker")
+        yield Checkbox(item.get("title"), value=bool(self.entry.get("seen")), compact=True,
+                       id=f"seen-{self.name_key}")
         yield Static(item.get("explain"), classes="flag-explain")
+        if dealbreaker:
+            yield Static(catalog.ui("drop.dealbreaker"), classes="flag-dealbreaker")
         with Vertical(classes="flag-details", id=f"details-{self.name_key}") as details:
             details.display = bool(self.entry.get("seen"))
             tip = item.get("evidence_tip")
