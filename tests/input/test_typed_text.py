@@ -28,6 +28,9 @@ SCRIPTS = {
     "mixed direction": "Acme (شركة) Ltd — 株式会社 — ООО",
 }
 
+# Drawn to a screenshot as well: the ones whose width or direction is hardest to measure.
+DRAWN = ("arabic", "emoji", "combining", "invisible", "wide", "mixed direction")
+
 UNREADABLE_DATES = ["blorp", "32.13.2026", "next flurpday", "2026-02-30", "🙂",
                     "9" * 400, "in 99999999999 days", "через 99999999999 лет",
                     "-1", "00/00/0000", "\u202e3202-11-12", "31 February"]
@@ -82,7 +85,8 @@ async def test_every_script_and_emoji_is_saved_exactly_and_drawn(make_app):
             saved = await saved_after_typing(app, pilot, wait=False)
             assert saved["client"] == text, script
             assert saved["said"] == text + "\n" + text, script
-            assert app.export_screenshot(), script  # drawing it does not fail
+            if script in DRAWN:
+                assert app.export_screenshot(), script  # drawing it does not fail
         await pilot.press("ctrl+g")  # and the last one shows on the home screen
         await pilot.pause()
         assert app.is_running and app.export_screenshot()

@@ -7,12 +7,13 @@ from textual.widgets import Input, RadioButton, RadioSet, SelectionList, TextAre
 from tui.screens.flow import FlowScreen
 
 
-async def walk_flow(app, pilot, limit: int = 40) -> list[str]:
-    """Answer every step of the open flow and finish it; return the step ids seen."""
+async def walk_flow(app, pilot, limit: int = 40, steps: int | None = None) -> list[str]:
+    """Answer every step of the open flow and finish it (or stop after `steps` steps);
+    return the step ids seen."""
     seen: list[str] = []
     for _ in range(limit):
         screen = app.screen
-        if not isinstance(screen, FlowScreen):
+        if not isinstance(screen, FlowScreen) or (steps is not None and len(seen) >= steps):
             return seen
         step = screen.current
         if step is None:
