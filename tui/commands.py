@@ -37,11 +37,17 @@ def commands_for(app: PartingApp, screen: Screen) -> list[SystemCommand]:
         found.append(SystemCommand(catalog.ui(f"commands.{key}"), catalog.ui(f"commands.{key}_help"),
                                    _runner(app, action)))
     seen = {title for title, *_ in found}
-    for _key, binding in screen._bindings:
-        if binding.show and binding.description and binding.description not in seen:
-            seen.add(binding.description)
-            found.append(SystemCommand(binding.description, catalog.ui("commands.key", key=binding.key),
-                                       _screen_runner(app, screen, binding.action)))
+    # Every key the footer could show right now (the screen's and the focused widget's),
+    # so nothing is reachable only by a key the user has to remember.
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not (binding.show and binding.description and active.enabled):
+            continue
+        if binding.description in seen:
+            continue
+        seen.add(binding.description)
+        found.append(SystemCommand(binding.description, catalog.ui("commands.key", key=key),
+                                   _screen_runner(app, active.node, binding.action)))
     return found
 
 
@@ -52,9 +58,9 @@ def _runner(app: PartingApp, action: str):
     return run
 
 
-def _screen_runner(app: PartingApp, screen: Screen, action: str):
+def _screen_runner(app: PartingApp, node, action: str):
     async def run() -> None:
-        await app.run_action(action, screen)
+        await app.run_action(action, node)
 
     return run
 

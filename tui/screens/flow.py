@@ -62,9 +62,10 @@ class FlowScreen(Screen):
         yield Static(id="flow-header")
         yield VerticalScroll(id="step-body")
         with Horizontal(id="step-nav"):
-            yield Button(catalog.ui("flow.back_button"), id="nav-back")
+            yield Button(catalog.ui("flow.back_button"), id="nav-back", compact=True)
             yield Static(id="nav-status")
-            yield Button(catalog.ui("flow.continue_button"), id="nav-next", variant="primary")
+            yield Button(catalog.ui("flow.continue_button"), id="nav-next", variant="primary",
+                         compact=True)
         yield Footer(show_command_palette=False)
 
     # -- steps -----------------------------------------------------------------------------
@@ -82,6 +83,7 @@ class FlowScreen(Screen):
                      client=self.session.client, today=self.app.today())
         body.mount(widget)
         body.scroll_home(animate=False)
+        self.call_after_refresh(self.refresh_bindings)
         self.session.step = step.id
         self._update_header(step)
         self.call_after_refresh(widget.focus_first)
@@ -93,12 +95,27 @@ class FlowScreen(Screen):
         flow_title = catalog.ui(f"home.{self.flow.name}_title")
         # The client's name is the user's text, not markup: "[EU]" or "[/]" must show as typed.
         client = f" · {shown_markup(self.session.client)}" if self.session.client else ""
-        self.query_one("#flow-header", Static).update(
-            f"[b]{flow_title}[/b]{client}   "
-            + catalog.ui("flow.position", n=number, total=total, title=title))
+        position = catalog.ui("flow.position", n=number, total=total, title=title)
+        header = self.query_one("#flow-header", Static)
+        # On a narrow terminal the step matters more than the flow's name.
+        if self.size.width and self.size.width < 80:
+            header.update(f"[b]{position}[/b]")
+        else:
+            header.update(f"[b]{flow_title}[/b]{client}   {position}")
         last = self.flow.next_step(step.id, self.session.answers) is None
         self.query_one("#nav-next", Button).label = catalog.ui(
             "flow.finish_button" if last else "flow.continue_button")
+
+    def on_resize(self) -> None:
+        widget = self.current
+        if widget is not None:
+            self._update_header(widget.step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "Copy draft" shows in the footer only on steps that have a draft.
+        if action == "copy_draft":
+            return bool(self.query(DraftEditor))
+        return True
 
     # -- answers and saving ---------------------------------------------------------------
     @on(StepWidget.Changed)
