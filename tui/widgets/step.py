@@ -172,7 +172,7 @@ class FormStep(StepWidget):
 
     def _suggestion(self, field: Field) -> str:
         assert field.template is not None
-        return fill_draft(self.catalog, field.template, self.draft_values())
+        return shown(fill_draft(self.catalog, field.template, self.draft_values()))
 
     def _echo(self, field: Field, text: str) -> str:
         if not text.strip():

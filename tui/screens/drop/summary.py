@@ -12,6 +12,7 @@ from textual.widgets import Button, Markdown
 from content.markdown import session_markdown
 from tui.exports import file_stem, write_private
 from tui.i18n import translate_bindings
+from tui.safe_text import shown
 from tui.widgets.step import StepWidget
 
 
@@ -30,7 +31,7 @@ class DropSummaryStep(StepWidget):
     def on_mount(self) -> None:
         translate_bindings(self, self.catalog)
         self.screen.refresh_bindings()
-        self.query_one(Markdown).update(self.markdown())
+        self.query_one(Markdown).update(shown(self.markdown()))  # shown, never obeyed
 
     def focus_first(self) -> None:
         self.query_one("#drop-summary-export", Button).focus()

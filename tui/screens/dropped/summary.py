@@ -14,6 +14,7 @@ from textual.widgets import Button, Markdown
 from content.markdown import session_markdown
 from store.atomic import write_atomic
 from tui.i18n import translate_bindings
+from tui.safe_text import shown
 from tui.widgets.step import StepWidget
 
 
@@ -43,7 +44,7 @@ class SummaryStep(StepWidget):
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield Markdown(self.markdown(), id="summary-page")
+        yield Markdown(shown(self.markdown()), id="summary-page")  # shown, never obeyed
         with Horizontal(id="summary-actions"):
             yield Button(self.catalog.ui("dropped.export"), id="summary-export")
 
