@@ -61,3 +61,50 @@ def test_due_reminders_printed_by_the_command_line_carry_no_terminal_codes(store
     out = capsys.readouterr().out
     assert "Acme" in out
     assert CONTROL.findall(out.replace("\n", "")) == []
+
+
+def hostile_answers(flow) -> dict:
+    """Every field of every step answered: text fields with HOSTILE, choices with an option."""
+    answers: dict = {}
+    for step in flow.steps:
+        values: dict = {}
+        for field in step.fields:
+            if field.kind in ("line", "text", "draft", "date"):
+                values[field.id] = HOSTILE
+            elif field.kind in ("choice",) and field.options:
+                values[field.id] = field.options[0]
+            elif field.kind == "yesno":
+                values[field.id] = "yes"
+            elif field.kind == "checklist" and field.options:
+                values[field.id] = list(field.options[:2])
+            elif field.kind == "switch":
+                values[field.id] = True
+        answers[step.id] = values
+    return answers
+
+
+@pytest.mark.parametrize("flow_name", ["dropped", "drop"])
+async def test_every_step_shows_hostile_answers_without_terminal_codes(make_app, store,
+                                                                      flow_name):
+    from content.flows import get_flow
+    from store import new_session
+    from tests.conftest import frozen_clock
+
+    flow = get_flow(flow_name)
+    session = new_session(flow_name, client=HOSTILE, clock=frozen_clock)
+    session.answers = hostile_answers(flow)
+    app = make_app()
+    leaks = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for step in flow.steps:
+            session.step = step.id
+            app.open_session(session)
+            await pilot.pause()
+            assert app.is_running, step.id
+            found = raw_controls(app)
+            if found:
+                leaks[step.id] = found
+            app.pop_screen()
+            await pilot.pause()
+    assert leaks == {}
