@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, RadioButton, RadioSet, Static, TextA
 from content.checkins import QUESTIONS, record_checkin
 from store import Session
 from tui.i18n import translate_bindings
+from tui.safe_text import shown_markup
 
 ANSWERS = ("yes", "no", "unsure")
 
@@ -39,7 +40,7 @@ class CheckinModal(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         catalog = self.app.catalog
         item = catalog.item(f"checkin.{self.session.flow}")
-        client = self.session.client or catalog.ui("app.the_client")
+        client = shown_markup(self.session.client) or catalog.ui("app.the_client")
         before: Mapping[str, Any] = self.session.answers.get(self.key) or {}
         with VerticalScroll(id="checkin-box"):
             yield Static(catalog.text(f"checkin.{self.session.flow}", "title", client=client),

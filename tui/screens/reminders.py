@@ -25,7 +25,7 @@ from content.dates import format_short, parse_when
 from content.reminders import due_date
 from store import Session, SessionNotFound, StoreError, Summary
 from tui.i18n import translate_bindings
-from tui.safe_text import shown
+from tui.safe_text import shown, shown_markup
 from tui.widgets.paged_table import PagedTable
 
 STATES = ("overdue", "today", "upcoming", "done")
@@ -88,7 +88,8 @@ class SnoozeModal(ModalScreen[date | None]):
         ui = self.app.catalog.ui
         with Vertical(id="snooze-box"):
             yield Static(ui("reminders.snooze_title"), classes="modal-title")
-            yield Static(ui("reminders.snooze_lead", what=self.what), classes="modal-lead")
+            yield Static(ui("reminders.snooze_lead", what=shown_markup(self.what)),
+                         classes="modal-lead")
             yield Input(placeholder=ui("reminders.snooze_hint"), id="snooze-when")
             yield Static(id="snooze-echo", classes="field-hint")
             with Horizontal(classes="modal-buttons"):
@@ -235,7 +236,7 @@ class RemindersScreen(Screen):
         def toggle(reminder: dict[str, Any]) -> str:
             reminder["done"] = not reminder.get("done")
             key = "reminders.marked_done" if reminder["done"] else "reminders.marked_open"
-            return ui(key, what=reminder.get("what", ""))
+            return ui(key, what=shown_markup(str(reminder.get("what", ""))))
 
         self._change(toggle)
 
@@ -252,7 +253,7 @@ class RemindersScreen(Screen):
             def move(reminder: dict[str, Any]) -> str:
                 reminder["due"] = day.isoformat()
                 reminder["done"] = False
-                return ui("reminders.snoozed", what=reminder.get("what", ""),
+                return ui("reminders.snoozed", what=shown_markup(str(reminder.get("what", ""))),
                           due=format_short(day, self.app.catalog.lang))
 
             self._change(move)
