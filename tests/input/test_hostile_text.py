@@ -108,3 +108,32 @@ async def test_every_step_shows_hostile_answers_without_terminal_codes(make_app,
             app.pop_screen()
             await pilot.pause()
     assert leaks == {}
+
+
+@pytest.mark.parametrize("dialog", ["snooze", "check-in", "delete", "export", "done toggled"])
+async def test_dialogs_and_messages_show_hostile_text_safely(make_app, store, dialog):
+    from tui.screens.checkin import CheckinModal
+    from tui.screens.export import ExportModal
+    from tui.screens.reminders import SnoozeModal
+    from tui.screens.session_view import confirm_and_delete
+
+    _unfinished, finished = hostile_sessions(store)
+    session = store.get(finished)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        if dialog == "snooze":
+            app.push_screen(SnoozeModal(HOSTILE))
+        elif dialog == "check-in":
+            app.push_screen(CheckinModal(session, "checkin_30"))
+        elif dialog == "delete":
+            confirm_and_delete(app, session, lambda: None)
+        elif dialog == "export":
+            app.push_screen(ExportModal([session], formats=("md",)))
+        else:
+            app.action_reminders()
+            await pilot.pause()
+            await pilot.press("d")  # mark the hostile reminder done: a message names it
+        await pilot.pause()
+        assert app.is_running
+        assert raw_controls(app) == []
