@@ -34,7 +34,7 @@ def due_reminders(sessions: Iterable[HasReminders], today: date) -> list[tuple[A
 
 def reminder_line(catalog: Any, reminder: Mapping[str, Any], client: str, today: date) -> str:
     """"Overdue since …: call Anna back (Acme)" in the catalog's language."""
-    from content.dates import format_short
+    from content.date_format import format_short
 
     day = due_date(reminder)
     late = day is not None and day < today
