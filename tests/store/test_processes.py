@@ -109,16 +109,13 @@ def kill_rounds(folder: Path, rounds: int, failures: list[str], done: list[int])
 def _kill_rounds(folder: Path, rounds: int, failures: list[str]) -> int:
     """Start a writer, SIGKILL it at a random moment, check every acknowledged save survived.
 
-    Stops after `rounds` kills, or after 15 s on a machine too busy to do them all in time;
-    returns how many kills it did.
+    Always does all `rounds` kills, however busy the machine (a time limit made the count,
+    and so the test, depend on the load); returns how many kills it did.
     """
     rng = random.Random(hash(folder.name))
     latest: dict[str, int] = {}
-    deadline = time.monotonic() + 15
     round_no = 0
     for round_no in range(1, rounds + 1):
-        if time.monotonic() > deadline:
-            break
         writer = subprocess.Popen([sys.executable, str(WRITER), "forever", str(folder)],
                                   stdout=subprocess.PIPE, text=True)
         assert writer.stdout is not None
@@ -166,7 +163,7 @@ def test_writer_killed_at_random_moments_never_loses_an_acknowledged_save(
     for lane in lanes:
         lane.join()
     assert failures == []
-    assert sum(kills) >= 100  # 200 on a quiet machine
+    assert sum(kills) == 200
     assert len(list((tmp_path / "lane0").glob("sessions/*.json"))) > 5  # it did save things
 
 
