@@ -306,10 +306,8 @@ class PartingApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         if getattr(self, "settings", None) is not None and self.settings.theme != theme:
             self.settings.theme = theme
-            try:
+            with contextlib.suppress(OSError, StoreError):
                 save_settings(self.store.directory, self.settings)
-            except (OSError, StoreError):
-                pass
 
     def get_system_commands(self, screen: Screen) -> list[SystemCommand]:
         from tui.commands import commands_for
