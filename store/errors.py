@@ -1,12 +1,52 @@
-"""Errors the store raises. Each carries a message a person can read."""
+"""Errors the store raises. Each carries a message a person can read.
+
+The message is English (for logs, and for English speakers). Every error and notice also
+carries a `code` and its `params`, so the interface can say the same thing in the user's
+language without the store knowing about languages; `CODES` lists every code in use.
+"""
 
 from __future__ import annotations
 
 import errno
+from collections.abc import Mapping
+
+Params = Mapping[str, str | int]
+
+#: Every code the store sets on an error or a notice; each has a string in every language.
+CODES = (
+    # saving
+    "disk_full", "quota", "no_permission", "read_only_disk", "io_error", "save_unexpected",
+    "busy", "read_only_save", "unwritable_save", "closed", "unsafe_value", "unsafe_export",
+    "unsafe_setting",
+    # opening and reading
+    "no_data_folder", "read_only_instance", "unwritable", "index_newer", "no_session",
+    "read_error", "unreadable_session",
+    # repairs
+    "damaged", "index_damaged", "file_unreadable", "migrated", "newer", "no_backup",
+    "backup_unreadable",
+    # imports
+    "import_too_large", "import_empty", "import_not_object", "import_wrong_format",
+    "import_bad_version", "import_newer", "import_sessions_not_list",
+    "import_session_not_object", "import_bad_session", "import_duplicate_id",
+    "import_not_utf8", "import_truncated", "import_not_json",
+)
 
 
 class StoreError(Exception):
-    """Base class: something about the data folder needs the user's attention."""
+    """Base class: something about the data folder needs the user's attention.
+
+    `code` (one of `CODES`, or None) and `params` say what happened in a form the
+    interface can put into any language; the exception text stays the English message.
+    """
+
+    code: str | None = None
+    params: Params = {}
+
+    def __init__(self, *args: object, code: str | None = None,
+                 params: Params | None = None) -> None:
+        super().__init__(*args)
+        self.code = code
+        self.params = dict(params or {})
 
 
 class StoreLocked(StoreError):
@@ -38,23 +78,33 @@ class SessionNotFound(StoreError, KeyError):
 
 _KEPT = "your answers are kept on screen"
 _SAVE_MESSAGES = {
-    errno.ENOSPC: f"The disk is full; {_KEPT} and will be saved when there is room.",
-    errno.EDQUOT: f"Your disk quota is used up; {_KEPT} and will be saved when there is room.",
-    errno.EACCES: f"parting is not allowed to write in its data folder; {_KEPT}. "
-                  "Check the folder's permissions.",
-    errno.EPERM: f"parting is not allowed to write in its data folder; {_KEPT}. "
-                 "Check the folder's permissions.",
-    errno.EROFS: f"The data folder is on a read-only disk; {_KEPT} and will be saved "
-                 "when it can be written.",
+    errno.ENOSPC: ("disk_full", f"The disk is full; {_KEPT} and will be saved when there is room."),
+    errno.EDQUOT: ("quota", f"Your disk quota is used up; {_KEPT} and will be saved when there "
+                   "is room."),
+    errno.EACCES: ("no_permission", f"parting is not allowed to write in its data folder; "
+                   f"{_KEPT}. Check the folder's permissions."),
+    errno.EPERM: ("no_permission", f"parting is not allowed to write in its data folder; "
+                  f"{_KEPT}. Check the folder's permissions."),
+    errno.EROFS: ("read_only_disk", f"The data folder is on a read-only disk; {_KEPT} and will "
+                  "be saved when it can be written."),
 }
+
+
+def os_detail(error: OSError) -> str:
+    """The system's short name for an OSError (`EIO`), the same in every language."""
+    if error.errno is not None and error.errno in errno.errorcode:
+        return errno.errorcode[error.errno]
+    return str(error.strerror or error)
 
 
 def save_failed(error: OSError) -> SaveFailed:
     """A `SaveFailed` whose message tells a person what went wrong in plain words."""
-    message = _SAVE_MESSAGES.get(
-        error.errno or 0,
-        f"The disk reported an error while saving ({error.strerror or error}); {_KEPT} "
-        "and parting will try again.")
-    failure = SaveFailed(message)
+    known = _SAVE_MESSAGES.get(error.errno or 0)
+    if known:
+        failure = SaveFailed(known[1], code=known[0])
+    else:
+        failure = SaveFailed(
+            f"The disk reported an error while saving ({error.strerror or error}); {_KEPT} "
+            "and parting will try again.", code="io_error", params={"detail": os_detail(error)})
     failure.errno = error.errno
     return failure

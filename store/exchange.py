@@ -14,7 +14,7 @@ import orjson
 
 from store.errors import BadImport, UnsafeValue
 from store.record import Session, now_iso
-from store.validate import record_problem
+from store.validate import record_fault
 
 FORMAT = "parting"
 VERSION = 1
@@ -27,9 +27,10 @@ def export_document(sessions: Iterable[Session],
     records = []
     for session in sessions:
         record = session.to_record()
-        problem = record_problem(record)
-        if problem:
-            raise UnsafeValue(f"Cannot export session {record.get('id')!r}: it {problem}.")
+        fault = record_fault(record)
+        if fault:
+            raise UnsafeValue(f"Cannot export session {record.get('id')!r}: it {fault[0]}.",
+                              code="unsafe_export", params={"where": fault[1] or "session"})
         records.append(record)
     return {"format": FORMAT, "version": VERSION, "exported_at": now_iso(clock),
             "sessions": records}
@@ -44,35 +45,49 @@ def parse_document(data: bytes) -> list[Session]:
     """The sessions in an export file, or `BadImport` saying exactly what is wrong."""
     if len(data) > MAX_BYTES:
         raise BadImport(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB, far larger "
-                        "than any parting export; nothing was imported.")
+                        "than any parting export; nothing was imported.",
+                        code="import_too_large", params={"mb": MAX_BYTES // (1024 * 1024)})
     if not data.strip():
-        raise BadImport("The file is empty; nothing was imported.")
+        raise BadImport("The file is empty; nothing was imported.", code="import_empty")
     document = _load_json(data)
     if not isinstance(document, dict):
-        raise BadImport(f"The file holds a JSON {_json_type(document)}, not a parting export.")
+        raise BadImport(f"The file holds a JSON {_json_type(document)}, not a parting export.",
+                        code="import_not_object", params={"type": _json_type(document)})
     tag = document.get("format")
     if tag != FORMAT:
         found = "it has no format tag" if tag is None else f"its format is {tag!r}"
-        raise BadImport(f"The file is not a parting export ({found}; expected {FORMAT!r}).")
+        raise BadImport(f"The file is not a parting export ({found}; expected {FORMAT!r}).",
+                        code="import_wrong_format")
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise BadImport(f"The export's version {version!r} is not a version number.")
+        raise BadImport(f"The export's version {version!r} is not a version number.",
+                        code="import_bad_version")
     if version > VERSION:
         raise BadImport(f"The file was exported by a newer parting (export version {version}; "
-                        f"this one reads up to {VERSION}). Update parting to import it.")
+                        f"this one reads up to {VERSION}). Update parting to import it.",
+                        code="import_newer", params={"version": version, "supported": VERSION})
     records = document.get("sessions")
     if not isinstance(records, list):
-        raise BadImport(f"The export's \"sessions\" is a {_json_type(records)}, not a list.")
+        raise BadImport(f"The export's \"sessions\" is a {_json_type(records)}, not a list.",
+                        code="import_sessions_not_list", params={"type": _json_type(records)})
     seen: dict[str, int] = {}
     for n, record in enumerate(records, 1):
-        problem = record_problem(record)
-        if problem:
+        fault = record_fault(record)
+        if fault:
             named = f" (id {record['id']!r})" if isinstance(record, dict) and isinstance(
                 record.get("id"), str) else ""
-            raise BadImport(f"Session {n}{named} {problem}. Nothing was imported.")
+            params: dict[str, str | int] = {"n": n}
+            code = "import_session_not_object"
+            if fault[1]:
+                code = "import_bad_session"
+                params["field"] = fault[1]
+            raise BadImport(f"Session {n}{named} {fault[0]}. Nothing was imported.",
+                            code=code, params=params)
         if record["id"] in seen:
             raise BadImport(f"Session {n} has the same id as session {seen[record['id']]} "
-                            f"({record['id']!r}); an export never repeats an id.")
+                            f"({record['id']!r}); an export never repeats an id.",
+                            code="import_duplicate_id",
+                            params={"n": n, "other": seen[record["id"]]})
         seen[record["id"]] = n
     return [Session.from_record(record) for record in records]
 
@@ -82,13 +97,17 @@ def _load_json(data: bytes) -> Any:
         return orjson.loads(data)
     except orjson.JSONDecodeError as error:
         if "utf-8" in str(error).lower():
-            raise BadImport("The file is not UTF-8 text, so it is not a parting export.") from None
+            raise BadImport("The file is not UTF-8 text, so it is not a parting export.",
+                            code="import_not_utf8") from None
         ended_early = "unexpected end" in error.msg or "EOF" in error.msg
         if ended_early or error.pos >= len(data.rstrip()) - 1:
             raise BadImport("The file is cut short: it ends in the middle of the data. It may "
-                            "not have been copied or downloaded completely.") from None
+                            "not have been copied or downloaded completely.",
+                            code="import_truncated") from None
         raise BadImport(f"The file is not valid JSON (line {error.lineno}, column "
-                        f"{error.colno}: {error.msg}), so it is not a parting export.") from None
+                        f"{error.colno}: {error.msg}), so it is not a parting export.",
+                        code="import_not_json",
+                        params={"line": error.lineno, "column": error.colno}) from None
 
 
 def _json_type(value: Any) -> str:

@@ -56,7 +56,9 @@ class FileLock:
             if time.monotonic() >= deadline:
                 raise StoreLocked(
                     f"The data folder {self.path.parent} is busy in another parting "
-                    f"process; tried for {wait:g} s. Try again in a moment.")
+                    f"process; tried for {wait:g} s. Try again in a moment.",
+                    code="busy", params={"folder": str(self.path.parent),
+                                         "seconds": f"{wait:g}"})
             # Short sleeps first: writes take milliseconds, so the lock is usually free soon.
             time.sleep(delay)
             delay = min(delay * 2, 0.05)

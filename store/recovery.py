@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from store import session_files
 from store.atomic import backup_path, move_aside
-from store.errors import StoreError, StoreLocked
+from store.errors import Params, StoreError, StoreLocked, os_detail
 from store.index import IndexTooNew, IndexUnreadable, summary_row
 from store.migrate import SCHEMA_VERSION, DamagedDocument, NewerSchema
 from store.reports import Notice
@@ -73,7 +73,8 @@ class Recovery:
             rows = None
             self.index_usable = False
             if not self.store.read_only:
-                self.store._become_read_only(INDEX_NEWER_MESSAGE, INDEX_NEWER_MESSAGE)
+                self.store._become_read_only(INDEX_NEWER_MESSAGE, INDEX_NEWER_MESSAGE,
+                                             code="index_newer", refusal_code="index_newer")
             write = False
         self._reconcile(rows, write)
 
@@ -88,7 +89,8 @@ class Recovery:
         kept = f" The damaged file was kept as {aside.name}." if aside else ""
         self._notify("damaged", f"The list of your sessions could not be read ({reason}). "
                      f"It was rebuilt from the sessions themselves; nothing was lost.{kept}",
-                     path=aside or self.index.path)
+                     path=aside or self.index.path, code="index_damaged",
+                     params={"aside": aside.name if aside else ""})
 
     def _reconcile(self, rows: dict[str, dict[str, Any]] | None, write: bool) -> None:
         """Re-read session files whose signature differs from their row; drop rows without files."""
@@ -110,7 +112,9 @@ class Recovery:
             self._notify("migrated", f"{len(migrated)} saved session(s) were upgraded to the "
                          "current format. The original files were kept beside them "
                          f"(ending in {migrated[0].name.rsplit('.json', 1)[1]}).",
-                         path=self.store.sessions_dir, backup=migrated[0])
+                         path=self.store.sessions_dir, backup=migrated[0], code="migrated",
+                         params={"n": len(migrated),
+                                 "ending": migrated[0].name.rsplit(".json", 1)[1]})
         if write:
             try:
                 if rows is None:
@@ -138,7 +142,8 @@ class Recovery:
             return None
         except OSError as error:
             self._notify("damaged", f"{_describe(row)} could not be read "
-                         f"({error.strerror or error}).", path=path)
+                         f"({error.strerror or error}).", path=path, code="file_unreadable",
+                         params={**_identify(row), "detail": os_detail(error)})
             return None
         if version < SCHEMA_VERSION and write:
             keep = path.with_name(f"{path.name}.v{version}.bak")
@@ -173,7 +178,8 @@ class Recovery:
         """Report a session file that cannot be used; move a damaged one aside."""
         what = _describe(row)
         if isinstance(problem, NewerSchema):
-            self._notify("newer", NEWER_MESSAGE.format(what=what), path=path)
+            self._notify("newer", NEWER_MESSAGE.format(what=what), path=path, code="newer",
+                         params=_identify(row))
             return
         aside = None
         if write:
@@ -186,25 +192,31 @@ class Recovery:
         offer = (" Its previous save can be restored." if backup
                  else " No earlier copy of it was found.")
         self._notify("damaged", f"{what} could not be read: {problem}.{kept}{offer}",
-                     path=aside or path, backup=backup)
+                     path=aside or path, backup=backup, code="damaged",
+                     params={**_identify(row), "aside": aside.name if aside else "",
+                             "has_backup": int(backup is not None)})
 
     def restore(self, notice: Notice) -> None:
         """Put the backup named by `notice` back in place of the damaged file (lock held)."""
         if notice.kind != "damaged" or notice.backup is None:
-            raise StoreError("There is no earlier copy to restore for this message.")
+            raise StoreError("There is no earlier copy to restore for this message.",
+                             code="no_backup")
         backup = notice.backup
         original = backup.with_name(backup.name.removesuffix(".bak"))
         session_id = original.name.removesuffix(session_files.SUFFIX)
         try:
             record, _version = session_files.decode(backup.read_bytes(), session_id)
         except (DamagedDocument, NewerSchema) as problem:
-            raise StoreError(f"The earlier copy cannot be read either: {problem}.") from None
+            raise StoreError(f"The earlier copy cannot be read either: {problem}.",
+                             code="backup_unreadable") from None
         sig = session_files.write(original, record)
         self.store._write_index({session_id: summary_row(record, sig)})
 
     def _notify(self, kind: str, message: str, path: Path | None = None,
-                backup: Path | None = None) -> None:
-        notice = Notice(kind=kind, message=message, path=path, backup=backup)
+                backup: Path | None = None, *, code: str,
+                params: Params | None = None) -> None:
+        notice = Notice(kind=kind, message=message, path=path, backup=backup, code=code,
+                        params=params or {})
         if notice not in self.store.notices:
             self.store.notices.append(notice)
 
@@ -215,3 +227,11 @@ def _describe(row: dict[str, Any] | None) -> str:
         return "A saved session"
     client = f" with {row['client']}" if row.get("client") else ""
     return f"The session{client} from {str(row.get('created_at', ''))[:10]}"
+
+
+def _identify(row: dict[str, Any] | None) -> dict[str, str]:
+    """The same as `_describe`, as params: the client's name and the day it began, or ""."""
+    row = row or {}
+    client = row.get("client")
+    return {"client": client if isinstance(client, str) else "",
+            "date": str(row.get("created_at") or "")[:10]}

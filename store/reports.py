@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from store.record import Reminder
@@ -42,12 +44,23 @@ class Notice:
     was upgraded; `backup` is the copy kept), "read_only" (another parting window has the
     data folder; this one can read but not save), "newer" (a file written by a newer
     parting, at `path`, was left untouched and is not shown).
+
+    `message` is English; `code` (see `store.errors.CODES`) and `params` let the interface
+    say it in the user's language. `params` take no part in equality or hashing: the
+    message already spells them out.
     """
 
     kind: str
     message: str
     path: Path | None = None
     backup: Path | None = None
+    code: str | None = None
+    params: Mapping[str, str | int] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.params, MappingProxyType):
+            object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
 
 
 @dataclass(frozen=True)

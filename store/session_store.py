@@ -22,7 +22,15 @@ from typing import Any
 
 from store import session_files
 from store.atomic import ensure_private_dir, fsync_dir, sweep_temp_files
-from store.errors import SaveFailed, SessionNotFound, StoreError, StoreLocked, save_failed
+from store.errors import (
+    Params,
+    SaveFailed,
+    SessionNotFound,
+    StoreError,
+    StoreLocked,
+    os_detail,
+    save_failed,
+)
 from store.index import Index, needs_rewrite, signature, summary_row
 from store.locks import FileLock
 from store.record import Session, now_iso
@@ -58,6 +66,7 @@ class SessionStore:
         self.sessions_dir = directory / "sessions"
         self.read_only = False
         self._refusal = READ_ONLY_SAVE
+        self._refusal_code = "read_only_save"
         self.notices = []
         self._wait = wait
         self._clock = clock
@@ -91,7 +100,9 @@ class SessionStore:
             ensure_private_dir(directory / "sessions")
         except OSError as error:
             raise StoreError(f"parting cannot use its data folder {directory}: "
-                             f"{error.strerror or error}.") from error
+                             f"{error.strerror or error}.", code="no_data_folder",
+                             params={"folder": str(directory),
+                                     "detail": os_detail(error)}) from error
         store = cls(directory, wait=wait, clock=clock)
         checked = False
         try:
@@ -99,7 +110,7 @@ class SessionStore:
                 if app_instance:
                     store._app_lock = FileLock(directory / "app.lock")
                     if not store._app_lock.try_acquire():
-                        store._become_read_only(READ_ONLY_NOTICE)
+                        store._become_read_only(READ_ONLY_NOTICE, code="read_only_instance")
                 if not store.read_only:
                     with store._write_lock.held(wait):
                         sweep_temp_files(store.sessions_dir)
@@ -108,8 +119,10 @@ class SessionStore:
                         checked = True
             except OSError as error:
                 # A read-only disk or a folder we may not write: still show the sessions.
-                store._become_read_only(UNWRITABLE_NOTICE.format(
-                    reason=error.strerror or error), UNWRITABLE_SAVE)
+                store._become_read_only(
+                    UNWRITABLE_NOTICE.format(reason=error.strerror or error),
+                    UNWRITABLE_SAVE, code="unwritable", refusal_code="unwritable_save",
+                    params={"detail": os_detail(error)})
             if not checked:
                 store._recovery.check(write=False)
         except BaseException:
@@ -117,12 +130,19 @@ class SessionStore:
             raise
         return store
 
-    def _become_read_only(self, message: str, refusal: str = READ_ONLY_SAVE) -> None:
-        """Stop writing: `message` tells the user now, `refusal` is what a save will raise."""
+    def _become_read_only(self, message: str, refusal: str = READ_ONLY_SAVE, *, code: str,
+                          refusal_code: str = "read_only_save",
+                          params: Params | None = None) -> None:
+        """Stop writing: `message` tells the user now, `refusal` is what a save will raise.
+
+        `code` and `refusal_code` name the two for the interface (see `CODES`).
+        """
         self._refusal = refusal
+        self._refusal_code = refusal_code
         self.read_only = True
         self._index.storage.read_only = True
-        self.notices.append(Notice(kind="read_only", message=message))
+        self.notices.append(Notice(kind="read_only", message=message, code=code,
+                                   params=params or {}))
 
     # Reading
 
@@ -163,18 +183,20 @@ class SessionStore:
         try:
             path = session_files.session_path(self.sessions_dir, session_id)
         except KeyError:
-            raise SessionNotFound(f"There is no saved session {session_id!r}.") from None
+            raise _not_found(session_id) from None
         try:
             record, _version, _sig = session_files.read(path)
         except FileNotFoundError:
-            raise SessionNotFound(f"There is no saved session {session_id!r}.") from None
+            raise _not_found(session_id) from None
         except OSError as error:
             raise StoreError(f"The saved session could not be read: "
-                             f"{error.strerror or error}.") from error
+                             f"{error.strerror or error}.", code="read_error",
+                             params={"detail": os_detail(error)}) from error
         except Exception as problem:
             self._recovery.unreadable_session(session_id, path, problem)
             raise SessionNotFound(f"The saved session {session_id!r} could not be read; "
-                                  "see the store's notices.") from None
+                                  "see the store's notices.", code="unreadable_session",
+                                  params={"id": session_id}) from None
         return record
 
     # Writing
@@ -285,9 +307,9 @@ class SessionStore:
 
     def _guard_writable(self) -> None:
         if self._closed:
-            raise StoreError("The session store is closed.")
+            raise StoreError("The session store is closed.", code="closed")
         if self.read_only:
-            raise StoreLocked(self._refusal)
+            raise StoreLocked(self._refusal, code=self._refusal_code)
 
     def _writing(self) -> _Writing:
         return _Writing(self)
@@ -367,6 +389,11 @@ class SessionStore:
         self._pending_version += 1
 
 
+def _not_found(session_id: str) -> SessionNotFound:
+    return SessionNotFound(f"There is no saved session {session_id!r}.", code="no_session",
+                           params={"id": session_id})
+
+
 class _Writing:
     """The write lock, a fresh look at the index, and plain-language errors, for one write."""
 
@@ -390,4 +417,5 @@ class _Writing:
             raise save_failed(error) from error
         if isinstance(error, Exception):
             raise SaveFailed(f"Saving failed unexpectedly ({error}); your answers are kept "
-                             "on screen.") from error
+                             "on screen.", code="save_unexpected",
+                             params={"detail": type(error).__name__}) from error

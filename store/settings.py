@@ -55,7 +55,8 @@ def save_settings(directory: Path | str | os.PathLike[str], settings: Settings) 
     values = asdict(settings)
     for name, value in values.items():
         if not _accepts(name, value) or json_problem(value, name):
-            raise UnsafeValue(f"The setting {name} = {value!r} cannot be saved.")
+            raise UnsafeValue(f"The setting {name} = {value!r} cannot be saved.",
+                              code="unsafe_setting", params={"name": name})
     try:
         ensure_private_dir(Path(directory))
         write_atomic(Path(directory) / SETTINGS_FILE,

@@ -23,43 +23,55 @@ SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 REMINDER_TEXT_KEYS = ("id", "due", "what", "kind")
 
 
+Fault = tuple[str, str]  # what is wrong, in words; and where: a field path, or ""
+
+
 def json_problem(value: Any, where: str, depth: int = 0) -> str | None:
     """Say what in `value` would not round-trip through JSON, or None if all is well."""
+    fault = json_fault(value, where, depth)
+    return fault[0] if fault else None
+
+
+def json_fault(value: Any, where: str, depth: int = 0) -> Fault | None:
+    """`json_problem` with the path of the bad value (`answers.step3.note`)."""
     if depth > MAX_DEPTH:
-        return f"{where} is nested too deeply (or refers to itself)"
+        return f"{where} is nested too deeply (or refers to itself)", where
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str):
-        return _text_problem(value, where)
+        return _text_fault(value, where)
     if isinstance(value, int):
         if INT_MIN <= value <= INT_MAX:
             return None
-        return f"{where} is a whole number too large to store"
+        return f"{where} is a whole number too large to store", where
     if isinstance(value, float):
-        return None if math.isfinite(value) else f"{where} is {value!r}, which JSON cannot hold"
+        return None if math.isfinite(value) else (
+            f"{where} is {value!r}, which JSON cannot hold", where)
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                return f"{where} has a key {key!r} that is not text"
+                return f"{where} has a key {key!r} that is not text", where
             inner = f"{where}.{key}"
-            problem = _text_problem(key, f"a key in {where}") or json_problem(item, inner, depth + 1)
-            if problem:
-                return problem
+            fault = _text_fault(key, f"a key in {where}", where) or json_fault(
+                item, inner, depth + 1)
+            if fault:
+                return fault
         return None
     if isinstance(value, list):
         for n, item in enumerate(value):
-            problem = json_problem(item, f"{where}[{n}]", depth + 1)
-            if problem:
-                return problem
+            fault = json_fault(item, f"{where}[{n}]", depth + 1)
+            if fault:
+                return fault
         return None
-    return f"{where} is a {type(value).__name__}, which JSON cannot hold"
+    return f"{where} is a {type(value).__name__}, which JSON cannot hold", where
 
 
-def _text_problem(text: str, where: str) -> str | None:
+def _text_fault(text: str, where: str, path: str | None = None) -> Fault | None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return f"{where} contains a lone surrogate character, which cannot be saved as UTF-8"
+        return (f"{where} contains a lone surrogate character, which cannot be saved as UTF-8",
+                where if path is None else path)
     return None
 
 
@@ -79,11 +91,17 @@ def record_problem(record: Any) -> str | None:
 
     Used by `save` (raised as `UnsafeValue`) and by imports (raised as `BadImport`).
     """
+    fault = record_fault(record)
+    return fault[0] if fault else None
+
+
+def record_fault(record: Any) -> Fault | None:
+    """`record_problem` with the field it is about ("" when the record is not an object)."""
     if not isinstance(record, dict):
-        return f"is a {type(record).__name__}, not an object"
+        return f"is a {type(record).__name__}, not an object", ""
     for name in ("id", "flow", "client", "created_at", "updated_at"):
         if name not in record:
-            return f"is missing the field {name!r}"
+            return f"is missing the field {name!r}", name
     checks: list[tuple[str, Any, str]] = [
         ("id", lambda v: isinstance(v, str) and SAFE_ID.fullmatch(v),
          "text of letters, digits, '.', '_' or '-' (at most 128)"),
@@ -100,27 +118,30 @@ def record_problem(record: Any) -> str | None:
     ]
     for name, ok, expected in checks:
         if name in record and not ok(record[name]):
-            return f"has {name} = {_short(record[name])}; expected {expected}"
+            return f"has {name} = {_short(record[name])}; expected {expected}", name
     for n, reminder in enumerate(record.get("reminders", [])):
         if not isinstance(reminder, dict):
-            return f"has reminders[{n}] that is not an object"
+            return f"has reminders[{n}] that is not an object", f"reminders[{n}]"
         for key in REMINDER_TEXT_KEYS:
             if key in reminder and not isinstance(reminder[key], str):
-                return f"has reminders[{n}].{key} = {_short(reminder[key])}; expected text"
+                return (f"has reminders[{n}].{key} = {_short(reminder[key])}; expected text",
+                        f"reminders[{n}].{key}")
         if "done" in reminder and not isinstance(reminder["done"], bool):
-            return f"has reminders[{n}].done = {_short(reminder['done'])}; expected true or false"
+            return (f"has reminders[{n}].done = {_short(reminder['done'])}; expected true or "
+                    "false", f"reminders[{n}].done")
     for name, value in record.items():
-        problem = json_problem(value, name)
-        if problem:
-            return f"has a value that cannot be stored: {problem}"
+        fault = json_fault(value, name)
+        if fault:
+            return f"has a value that cannot be stored: {fault[0]}", fault[1]
     return None
 
 
 def check_record(record: dict[str, Any]) -> None:
     """Raise `UnsafeValue` if `record` cannot be saved and read back exactly."""
-    problem = record_problem(record)
-    if problem:
-        raise UnsafeValue(f"Cannot save this session: it {problem}. Nothing was saved.")
+    fault = record_fault(record)
+    if fault:
+        raise UnsafeValue(f"Cannot save this session: it {fault[0]}. Nothing was saved.",
+                          code="unsafe_value", params={"where": fault[1] or "session"})
 
 
 def _short(value: Any) -> str:
