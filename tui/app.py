@@ -22,6 +22,7 @@ from content.flows import get_flow
 from store import Notice, Session, SessionStore, StoreError, new_session, resolve_data_dir
 from store.settings import Settings, load_settings, save_settings
 from tui.i18n import translate_bindings
+from tui.store_text import explain
 
 HANG_UP_GRACE = 3.0  # seconds a hung-up app may take to exit after saving
 
@@ -91,7 +92,8 @@ class PartingApp(App[None]):
         self._check_size()
         for notice in self.store.notices:
             if notice not in offered:
-                self.notify(notice.message, severity="warning", timeout=15)
+                self.notify(explain(self.catalog, notice), severity="warning", timeout=15,
+                            markup=False)
 
     def _offer_earlier_copies(self) -> list[Notice]:
         """For each damaged file with a readable earlier copy, ask whether to restore it."""
@@ -189,8 +191,8 @@ class PartingApp(App[None]):
         try:
             self.store.save(session)
         except StoreError as error:
-            self.notify(str(error), title=self.catalog.ui("app.not_saved_title"),
-                        severity="error", timeout=10)
+            self.notify(explain(self.catalog, error), title=self.catalog.ui("app.not_saved_title"),
+                        severity="error", timeout=10, markup=False)
             return False
         return True
 
