@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 
 from store import Notice, StoreError
 from tui.i18n import translate_bindings
+from tui.store_text import explain
 
 
 class RecoveryModal(ModalScreen[bool]):
@@ -67,7 +68,8 @@ class RecoveryModal(ModalScreen[bool]):
         with Vertical(id="recovery-box"):
             yield Static(ui("recovery.title"), id="recovery-title")
             yield Static(ui("recovery.lead"), id="recovery-lead")
-            yield Static(self.notice.message, id="recovery-what", markup=False)
+            yield Static(explain(self.app.catalog, self.notice), id="recovery-what",
+                         markup=False)
             with Horizontal(id="recovery-buttons"):
                 yield Button(ui("recovery.keep"), id="recovery-keep")
                 yield Button(ui("recovery.restore"), id="recovery-restore", variant="primary")
@@ -83,8 +85,8 @@ class RecoveryModal(ModalScreen[bool]):
         try:
             self.app.store.restore_backup(self.notice)
         except StoreError as error:
-            self.app.notify(ui("recovery.restore_failed", error=str(error)), severity="error",
-                            timeout=15)
+            self.app.notify(ui("recovery.restore_failed", error=explain(self.app.catalog, error)),
+                            severity="error", timeout=15, markup=False)
             self.dismiss(False)
             return
         self.app.notify(ui("recovery.restored"))
