@@ -22,6 +22,7 @@ from content.dates import format_date
 from store import Session, SessionNotFound, StoreError
 from tui.i18n import translate_bindings
 from tui.safe_text import shown, shown_markup
+from tui.store_text import explain
 from tui.trash import trash_for
 
 
@@ -86,7 +87,7 @@ def confirm_and_delete(app: App, session: Any, then: Callable[[], None]) -> None
         except SessionNotFound:
             app.notify(app.catalog.ui("history.gone"), severity="warning")
         except StoreError as error:
-            app.notify(str(error), severity="error", timeout=10)
+            app.notify(explain(app.catalog, error), severity="error", timeout=10, markup=False)
             return
         else:
             trash_for(app).put(removed)
@@ -107,7 +108,7 @@ def undo_last_delete(app: App) -> Session | None:
         app.store.save(session, touch=False)
     except StoreError as error:
         trash.put(session)
-        app.notify(str(error), severity="error", timeout=10)
+        app.notify(explain(app.catalog, error), severity="error", timeout=10, markup=False)
         return None
     app.notify(app.catalog.ui("history.restored", name=session_name(app, session)))
     return session
