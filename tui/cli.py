@@ -135,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return due_command(directory, catalog)
     except StoreError as error:
-        print(f"parting: {error}", file=sys.stderr)
+        from tui.store_text import explain
+
+        print(f"parting: {explain(catalog, error)}", file=sys.stderr)
         return 1
 
     return run_app(args, directory, lang)
@@ -148,7 +150,9 @@ def run_app(args: argparse.Namespace, directory: Path, lang: str) -> int:
     try:
         store = SessionStore.open(directory, app_instance=True)
     except StoreError as error:
-        print(f"parting: {error}", file=sys.stderr)
+        from tui.store_text import explain
+
+        print(f"parting: {explain(load_catalog(lang), error)}", file=sys.stderr)
         return 1
     start = args.command or "home"
     app = PartingApp(store=store, lang=lang, start=start, client=getattr(args, "client", "") or "")
