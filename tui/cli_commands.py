@@ -12,6 +12,7 @@ from store import BadImport, Session, SessionStore
 from store.exchange import MAX_BYTES, parse_document
 from store.locks import FileLock
 from tui.safe_text import shown
+from tui.store_text import explain
 
 CLI_WAIT = 10.0  # seconds a command waits for another parting process to finish writing
 
@@ -120,7 +121,8 @@ def import_command(path: Path, directory: Path, catalog: Catalog) -> int:
     try:
         sessions = parse_document(raw)
     except BadImport as error:
-        print(catalog.ui("cli.import_refused", path=path, error=error), file=sys.stderr)
+        print(catalog.ui("cli.import_refused", path=path, error=explain(catalog, error)),
+              file=sys.stderr)
         return 1
     store = _open_store(directory, catalog)
     try:
