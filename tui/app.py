@@ -177,6 +177,12 @@ class PartingApp(App[None]):
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(rounds(), timeout)
 
+    def _handle_exception(self, error: Exception) -> None:
+        # An unexpected error ends the app; what the user typed is saved before it does.
+        with contextlib.suppress(Exception):
+            self.flush_all()
+        super()._handle_exception(error)
+
     # -- sessions ---------------------------------------------------------------------------
     def persist(self, session: Session) -> bool:
         """Save `session`; on failure tell the user and keep everything on screen.

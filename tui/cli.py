@@ -143,12 +143,35 @@ def main(argv: list[str] | None = None) -> int:
     return run_app(args, directory, lang)
 
 
+INSTANCE_WAIT = 3.0  # seconds to let a window that is just closing let go of the data folder
+
+
+def open_for_app(directory: Path, wait: float = INSTANCE_WAIT):
+    """Open the store for the app, waiting briefly for another window that is closing.
+
+    A window closed a moment ago may still be saving; starting again right away should
+    not land in read-only mode because of it. A window that stays open still wins.
+    """
+    import time
+
+    from store import SessionStore
+
+    deadline = time.monotonic() + wait
+    while True:
+        store = SessionStore.open(directory, app_instance=True)
+        held_elsewhere = any(n.code == "read_only_instance" for n in store.notices)
+        if not held_elsewhere or time.monotonic() >= deadline:
+            return store
+        store.close()
+        time.sleep(0.2)
+
+
 def run_app(args: argparse.Namespace, directory: Path, lang: str) -> int:
-    from store import SessionStore, StoreError
+    from store import StoreError
     from tui.app import PartingApp
 
     try:
-        store = SessionStore.open(directory, app_instance=True)
+        store = open_for_app(directory)
     except StoreError as error:
         from tui.store_text import explain
 

@@ -84,3 +84,46 @@ def test_printing_commands_never_import_textual(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
                          text=True, check=True).stdout
     assert out.strip().endswith("False False")
+
+
+def test_app_waits_for_a_closing_window_instead_of_opening_read_only(tmp_path):
+    import threading
+
+    from store import SessionStore
+    from tui.cli import open_for_app
+
+    first = SessionStore.open(tmp_path, app_instance=True)
+    threading.Timer(0.5, first.close).start()
+    second = open_for_app(tmp_path, wait=5.0)
+    try:
+        assert not second.read_only
+    finally:
+        second.close()
+
+
+def test_app_opens_read_only_when_another_window_stays_open(tmp_path):
+    from store import SessionStore
+    from tui.cli import open_for_app
+
+    first = SessionStore.open(tmp_path, app_instance=True)
+    try:
+        second = open_for_app(tmp_path, wait=0.5)
+        assert second.read_only
+        second.close()
+    finally:
+        first.close()
+
+
+async def test_an_unexpected_error_saves_what_was_typed_before_the_app_ends(make_app, store):
+    import pytest
+
+    app = make_app(start="dropped")
+    with pytest.raises(RuntimeError, match="boom"):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("tab", *"Marta")
+            await pilot.pause()
+            app._handle_exception(RuntimeError("boom"))
+            await pilot.pause()
+    [session] = list(store.sessions())
+    assert "Marta" in str(session.answers)
