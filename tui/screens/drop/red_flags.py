@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from content.dates import format_date
@@ -34,30 +35,50 @@ class FlagRow(Vertical):
         yield Static(item.get("explain"), classes="flag-explain")
         if dealbreaker:
             yield Static(catalog.ui("drop.dealbreaker"), classes="flag-dealbreaker")
-        with Vertical(classes="flag-details", id=f"details-{self.name_key}") as details:
-            details.display = bool(self.entry.get("seen"))
-            tip = item.get("evidence_tip")
-            if tip:
-                yield Static(tip, classes="flag-tip")
-            yield Label(catalog.ui("drop_flags.often_label"), classes="field-label")
-            with RadioSet(id=f"often-{self.name_key}", classes="inline-choice", compact=True):
-                for key in FREQUENCIES:
-                    yield RadioButton(catalog.ui(f"drop.frequency_{key}"), name=key,
-                                      value=self.entry.get("often") == key)
-            if "cause_options" in item:
-                yield Label(item.get("cause_label"), classes="field-label")
-                with RadioSet(id=f"cause-{self.name_key}", compact=True):
-                    for key, text in item.get("cause_options").items():
-                        yield RadioButton(text, name=key, value=self.entry.get("cause") == key)
-                yield Static(item.get("cause_tip"), classes="field-hint")
-            yield Label(catalog.ui("drop_flags.when_label"), classes="field-label")
-            yield Input(self.entry.get("when", ""), id=f"when-{self.name_key}",
-                        placeholder=catalog.ui("drop_flags.when_hint"))
-            yield Static(self.checklist.echo(self.entry.get("when", "")),
-                         id=f"echo-{self.name_key}", classes="date-echo")
-            yield Label(catalog.ui("drop_flags.what_label"), classes="field-label")
-            yield Input(self.entry.get("what", ""), id=f"what-{self.name_key}",
-                        placeholder=catalog.ui("drop_flags.what_hint"))
+        # Details are built only for ticked flags: building all seventeen up front made the
+        # step take a second to appear.
+        details = Vertical(*(self.detail_widgets() if self.entry.get("seen") else ()),
+                           classes="flag-details", id=f"details-{self.name_key}")
+        details.display = bool(self.entry.get("seen"))
+        yield details
+
+    def detail_widgets(self) -> list[Widget]:
+        """How often, the likely cause where it matters, and one dated example."""
+        catalog = self.checklist.catalog
+        item = catalog.item(f"drop_flags.{self.name_key}")
+        widgets: list[Widget] = []
+        tip = item.get("evidence_tip")
+        if tip:
+            widgets.append(Static(tip, classes="flag-tip"))
+        widgets.append(Label(catalog.ui("drop_flags.often_label"), classes="field-label"))
+        widgets.append(RadioSet(*(RadioButton(catalog.ui(f"drop.frequency_{key}"), name=key,
+                                              value=self.entry.get("often") == key)
+                                  for key in FREQUENCIES),
+                                id=f"often-{self.name_key}", classes="inline-choice",
+                                compact=True))
+        if "cause_options" in item:
+            widgets.append(Label(item.get("cause_label"), classes="field-label"))
+            widgets.append(RadioSet(*(RadioButton(text, name=key,
+                                                  value=self.entry.get("cause") == key)
+                                      for key, text in item.get("cause_options").items()),
+                                    id=f"cause-{self.name_key}", compact=True))
+            widgets.append(Static(item.get("cause_tip"), classes="field-hint"))
+        widgets.append(Label(catalog.ui("drop_flags.when_label"), classes="field-label"))
+        widgets.append(Input(self.entry.get("when", ""), id=f"when-{self.name_key}",
+                             placeholder=catalog.ui("drop_flags.when_hint")))
+        widgets.append(Static(self.checklist.echo(self.entry.get("when", "")),
+                              id=f"echo-{self.name_key}", classes="date-echo"))
+        widgets.append(Label(catalog.ui("drop_flags.what_label"), classes="field-label"))
+        widgets.append(Input(self.entry.get("what", ""), id=f"what-{self.name_key}",
+                             placeholder=catalog.ui("drop_flags.what_hint")))
+        return widgets
+
+    def show_details(self, seen: bool) -> None:
+        """Show or hide the details, building them the first time the flag is ticked."""
+        details = self.query_one(f"#details-{self.name_key}", Vertical)
+        if seen and not details.children:
+            details.mount_all(self.detail_widgets())
+        details.display = seen
 
 
 class RedFlagChecklist(StepWidget):
@@ -95,10 +116,14 @@ class RedFlagChecklist(StepWidget):
         if kind != "seen":
             return
         event.stop()
-        self.query_one(f"#details-{name}").display = event.value
+        row = self.query_one(f"#flag-{name}", FlagRow)
         changes: dict[str, Any] = {"seen": event.value}
         if event.value and not (self.data.get(name) or {}).get("often"):
             changes["often"] = "sometimes"
+        row.entry.update(changes)
+        built = bool(self.query_one(f"#details-{name}", Vertical).children)
+        row.show_details(event.value)
+        if built and "often" in changes:
             self._press(f"#often-{name}", "sometimes")
         self._update(name, **changes)
 
