@@ -102,3 +102,18 @@ async def test_app_saving_while_an_import_runs_loses_nothing_and_says_when_it_wa
     with SessionStore.open(data_dir) as again:
         assert again.count() == 2501
         assert again.get(session_id).answers["what_happened"]["client"] == typed
+
+
+def test_two_imports_at_once_both_land_whole(tmp_path):
+    data_dir = tmp_path / "data"
+    SessionStore.open(data_dir).close()
+    first = export_file(tmp_path / "first.json", 400)
+    second = export_file(tmp_path / "second.json", 400)
+    processes = [start_import(data_dir, first), start_import(data_dir, second)]
+    for process in processes:
+        out, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err
+        assert "400 added" in out
+    with SessionStore.open(data_dir) as store:
+        assert store.count() == 800
+        assert len({s.client for s in store.summaries()}) == 400  # each name twice, none lost
