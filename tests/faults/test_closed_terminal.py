@@ -90,3 +90,21 @@ def test_windows_ended_at_random_moments_lose_nothing_shown(tmux, tmp_path):
             assert wait_gone(pid), f"the app did not exit after {how}"
         for name, data_dir, text, _pid in windows:
             assert saved_clients(data_dir) == [text], name
+
+
+def test_a_killed_app_keeps_what_was_typed_before_the_save_delay_and_frees_the_folder(tmux,
+                                                                                      tmp_path):
+    """SIGKILL cannot be caught: what survives is what the half-second save already wrote.
+    The kernel drops the app's lock, so the next start can save (it is not read-only)."""
+    data_dir = tmp_path / "data"
+    pid = tmux.start("app", data_dir, "dropped")
+    tmux.wait_for("app", FIRST_STEP)
+    tmux.type("app", TYPED)
+    tmux.wait_for("app", TYPED)
+    tmux.wait_for("app", "Saved")  # the save a moment after the last key
+    os.kill(pid, signal.SIGKILL)
+    assert wait_gone(pid)
+
+    assert saved_clients(data_dir) == [TYPED]
+    with SessionStore.open(data_dir, app_instance=True) as store:
+        assert not store.read_only and store.notices == []
