@@ -85,32 +85,59 @@ def _has_items(table: Mapping[str, Any]) -> bool:
 
 
 @cache
-def _load_language(lang: str) -> tuple[Mapping[str, Item], Mapping[str, Value]]:
-    items: dict[str, Item] = {}
-    ui: dict[str, Value] = {}
+def _stems(lang: str) -> tuple[str, ...]:
+    """The content files of `lang`, by name without `.toml`."""
     folder = resources.files("content") / lang
     if not folder.is_dir():
         raise ContentError(f"no content for language {lang!r}")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        stem = entry.name.removesuffix(".toml")
-        source = f"content/{lang}/{entry.name}"
-        try:
-            data = tomllib.loads(entry.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
-            raise ContentError(f"{source}: {error}") from error
-        for name, value in data.items():
-            if name == "ui":
-                if not isinstance(value, dict):
-                    raise ContentError(f"{source}: [ui] must be a table")
-                for key, text in value.items():
-                    ui[f"{stem}.{key}"] = _freeze(text, f"{source}: ui.{key}")
-            elif isinstance(value, dict):
-                _walk(value, f"{stem}.{name}", lang, source, items)
-            else:
-                raise ContentError(f"{source}: top-level key {name!r} must be a table")
+    return tuple(sorted(e.name.removesuffix(".toml") for e in folder.iterdir()
+                        if e.name.endswith(".toml")))
+
+
+@cache
+def _load_file(lang: str, stem: str) -> tuple[Mapping[str, Item], Mapping[str, Value]]:
+    """The items and interface strings of `content/<lang>/<stem>.toml` (empty if absent).
+
+    Files are read one at a time, when a key from them is first asked for: a command that
+    prints two lines should not parse every screen's text first.
+    """
+    items: dict[str, Item] = {}
+    ui: dict[str, Value] = {}
+    if stem not in _stems(lang):
+        return MappingProxyType(items), MappingProxyType(ui)
+    entry = resources.files("content") / lang / f"{stem}.toml"
+    source = f"content/{lang}/{stem}.toml"
+    try:
+        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(f"{source}: {error}") from error
+    for name, value in data.items():
+        if name == "ui":
+            if not isinstance(value, dict):
+                raise ContentError(f"{source}: [ui] must be a table")
+            for key, text in value.items():
+                ui[f"{stem}.{key}"] = _freeze(text, f"{source}: ui.{key}")
+        elif isinstance(value, dict):
+            _walk(value, f"{stem}.{name}", lang, source, items)
+        else:
+            raise ContentError(f"{source}: top-level key {name!r} must be a table")
     return MappingProxyType(items), MappingProxyType(ui)
+
+
+@cache
+def _load_language(lang: str) -> tuple[Mapping[str, Item], Mapping[str, Value]]:
+    """Every item and string of `lang`, from all its files."""
+    items: dict[str, Item] = {}
+    ui: dict[str, Value] = {}
+    for stem in _stems(lang):
+        file_items, file_ui = _load_file(lang, stem)
+        items.update(file_items)
+        ui.update(file_ui)
+    return MappingProxyType(items), MappingProxyType(ui)
+
+
+def _stem(key: str) -> str:
+    return key.split(".", 1)[0]
 
 
 class Catalog:
@@ -120,17 +147,33 @@ class Catalog:
         if lang not in LANGUAGES:
             raise ContentError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
         self.lang = lang
-        self._items, self._ui = _load_language(lang)
-        if lang == FALLBACK:
-            self._fallback_items, self._fallback_ui = self._items, self._ui
-        else:
-            self._fallback_items, self._fallback_ui = _load_language(FALLBACK)
+        _stems(lang)  # a missing language folder is an error now, not at the first lookup
+        _stems(FALLBACK)
+
+    def _own(self, key: str) -> tuple[Mapping[str, Item], Mapping[str, Value]]:
+        return _load_file(self.lang, _stem(key))
+
+    def _base(self, key: str) -> tuple[Mapping[str, Item], Mapping[str, Value]]:
+        return _load_file(FALLBACK, _stem(key))
+
+    # Every item and string of this language and of English (for coverage checks).
+    @property
+    def _items(self) -> Mapping[str, Item]:
+        return _load_language(self.lang)[0]
+
+    @property
+    def _ui(self) -> Mapping[str, Value]:
+        return _load_language(self.lang)[1]
+
+    @property
+    def _fallback_items(self) -> Mapping[str, Item]:
+        return _load_language(FALLBACK)[0]
 
     # -- items -------------------------------------------------------------------------
     def item(self, key: str) -> Item:
         """The item `key` in this language, else in English; KeyError if neither has it."""
-        own = self._items.get(key)
-        base = self._fallback_items.get(key)
+        own = self._own(key)[0].get(key)
+        base = self._base(key)[0].get(key)
         if own is None and base is None:
             raise KeyError(key)
         if own is None:
@@ -143,8 +186,9 @@ class Catalog:
     def children(self, prefix: str) -> list[Item]:
         """The items directly under `prefix`, in file order (English order decides)."""
         depth = prefix.count(".") + 1
-        keys = [k for k in self._fallback_items if k.startswith(prefix + ".") and k.count(".") == depth]
-        keys += [k for k in self._items if k.startswith(prefix + ".") and k.count(".") == depth
+        own, base = self._own(prefix)[0], self._base(prefix)[0]
+        keys = [k for k in base if k.startswith(prefix + ".") and k.count(".") == depth]
+        keys += [k for k in own if k.startswith(prefix + ".") and k.count(".") == depth
                  and k not in keys]
         return [self.item(k) for k in keys]
 
@@ -156,7 +200,9 @@ class Catalog:
     # -- interface strings ---------------------------------------------------------------
     def ui(self, key: str, /, **values: Any) -> str:
         """An interface string such as `app.continue`, filled from `values`."""
-        raw = self._ui.get(key, self._fallback_ui.get(key))
+        raw = self._own(key)[1].get(key)
+        if raw is None:
+            raw = self._base(key)[1].get(key)
         if raw is None:
             raise KeyError(key)
         if isinstance(raw, Mapping):
@@ -165,7 +211,7 @@ class Catalog:
         return fill(str(raw), values)
 
     def has_ui(self, key: str) -> bool:
-        return key in self._ui or key in self._fallback_ui
+        return key in self._own(key)[1] or key in self._base(key)[1]
 
     # -- coverage ------------------------------------------------------------------------
     def own_item_keys(self) -> set[str]:
