@@ -236,11 +236,8 @@ class PartingApp(App[None]):
 
     def open_session_read_only(self, session: Session) -> None:
         """Show a finished session as a readable page (Resume is offered there)."""
-        try:
-            from tui.screens.session_view import SessionViewScreen
-        except ImportError:
-            self.open_session(session)
-            return
+        from tui.screens.session_view import SessionViewScreen
+
         self.push_screen(SessionViewScreen(session))
 
     @staticmethod
@@ -277,27 +274,18 @@ class PartingApp(App[None]):
         self.start_flow("drop")
 
     def action_history(self) -> None:
-        try:
-            from tui.screens.history import HistoryScreen
-        except ImportError:
-            self.notify(self.catalog.ui("app.not_yet"), severity="warning")
-            return
+        from tui.screens.history import HistoryScreen
+
         self.push_screen(HistoryScreen())
 
     def action_reminders(self) -> None:
-        try:
-            from tui.screens.reminders import RemindersScreen
-        except ImportError:
-            self.notify(self.catalog.ui("app.not_yet"), severity="warning")
-            return
+        from tui.screens.reminders import RemindersScreen
+
         self.push_screen(RemindersScreen())
 
     def action_insights(self) -> None:
-        try:
-            from tui.screens.insights import InsightsScreen
-        except ImportError:
-            self.notify(self.catalog.ui("app.not_yet"), severity="warning")
-            return
+        from tui.screens.insights import InsightsScreen
+
         self.push_screen(InsightsScreen())
 
     async def action_quit(self) -> None:
