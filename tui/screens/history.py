@@ -17,20 +17,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import ScreenResume
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from content.dates import format_short
 from content.insights import outcome_text
 from store import SessionNotFound, SessionStore, StoreError, Summary
-from tui.i18n import translate_bindings
 from tui.safe_text import shown
 from tui.screens.session_view import (
     confirm_and_delete,
     open_export,
     undo_last_delete,
 )
+from tui.screens.table_screen import TableScreen
 from tui.widgets.paged_table import PagedTable
 
 FLOWS = ("dropped", "drop")
@@ -80,9 +78,10 @@ def _collect(value: object, parts: list[str]) -> None:
             _collect(item, parts)
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(TableScreen):
     """The history of past sessions: read, resume, export, delete, undo."""
 
+    TABLE_ID = "history-table"
     BINDINGS = [
         Binding("escape", "back", "history.key_back", id="history.back"),
         Binding("slash", "focus_filter", "history.key_filter", id="history.filter"),
@@ -97,7 +96,6 @@ class HistoryScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._resumed = False
         self._summaries: list[Summary] = []
         self._haystack: dict[str, str] = {}
         self._sort_column = "date"
@@ -125,21 +123,6 @@ class HistoryScreen(Screen):
         yield table
         yield Static(id="history-empty")
         yield Footer(show_command_palette=False)
-
-    def on_mount(self) -> None:
-        translate_bindings(self, self.app.catalog)
-        self.reload()
-        self.table.focus()
-
-    def on_screen_resume(self, event: ScreenResume) -> None:
-        # Also sent right after mounting; the rows were read then, before the first frame.
-        if self._resumed:
-            self.reload()
-        self._resumed = True
-
-    @property
-    def table(self) -> PagedTable[Summary]:
-        return self.query_one("#history-table", PagedTable)
 
     # -- rows ------------------------------------------------------------------------------
     def reload(self, keep: str | None = None) -> None:

@@ -16,8 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import ScreenResume
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
 from content.checkins import is_checkin
@@ -26,6 +25,7 @@ from content.reminders import due_date
 from store import Session, SessionNotFound, StoreError, Summary
 from tui.i18n import translate_bindings
 from tui.safe_text import shown, shown_markup
+from tui.screens.table_screen import TableScreen
 from tui.widgets.paged_table import PagedTable
 
 STATES = ("overdue", "today", "upcoming", "done")
@@ -134,9 +134,10 @@ class SnoozeModal(ModalScreen[date | None]):
         self.dismiss(None)
 
 
-class RemindersScreen(Screen):
+class RemindersScreen(TableScreen):
     """All reminders in one list; mark done, snooze, open where they came from, export."""
 
+    TABLE_ID = "reminders-table"
     BINDINGS = [
         Binding("escape", "back", "reminders.key_back", id="reminders.back"),
         Binding("space,d", "toggle_done", "reminders.key_done", id="reminders.done"),
@@ -148,7 +149,6 @@ class RemindersScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._resumed = False
         self.show_done = True
         self._summaries: list[Summary] = []
 
@@ -163,21 +163,6 @@ class RemindersScreen(Screen):
         yield table
         yield Static(ui("reminders.none"), id="reminders-empty")
         yield Footer(show_command_palette=False)
-
-    def on_mount(self) -> None:
-        translate_bindings(self, self.app.catalog)
-        self.reload()
-        self.table.focus()
-
-    def on_screen_resume(self, event: ScreenResume) -> None:
-        # Also sent right after mounting; the rows were read then, before the first frame.
-        if self._resumed:
-            self.reload()
-        self._resumed = True
-
-    @property
-    def table(self) -> PagedTable[ReminderRow]:
-        return self.query_one("#reminders-table", PagedTable)
 
     def reload(self, keep: str | None = None) -> None:
         today = self.app.today()
