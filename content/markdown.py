@@ -18,7 +18,7 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
     client = record.get("client") or ui("app.no_client")
     lines = [f"# {ui(f'home.{flow.name}_title')}: {client}", ""]
     status = ui("md.status_done") if record.get("status") == "done" else ui("md.status_open")
-    lines.append(ui("md.meta", created=str(record.get("created_at", ""))[:16].replace("T", " "),
+    lines.append(ui("md.meta", created=_when(str(record.get("created_at", "")), catalog.lang),
                     status=status))
     if record.get("outcome"):
         lines.append("")  # its own paragraph, not run into the line above
@@ -100,3 +100,15 @@ def _day_text(stamp: str, lang: str) -> str:
     except ValueError:
         return stamp
     return format_date(value, lang)
+
+
+def _when(stamp: str, lang: str) -> str:
+    """A stored ISO timestamp as the user's language writes it, in the time zone it was made."""
+    from datetime import datetime
+
+    from content.date_format import format_date
+
+    try:
+        return format_date(datetime.fromisoformat(stamp), lang)
+    except ValueError:
+        return stamp[:16].replace("T", " ")

@@ -273,6 +273,39 @@ class PartingApp(App[None]):
     def action_drop(self) -> None:
         self.start_flow("drop")
 
+    def action_choose_language(self) -> None:
+        from tui.screens.language import LanguageModal
+
+        def chosen(lang: str | None) -> None:
+            if lang and lang != self.catalog.lang:
+                self.set_language(lang)
+
+        self.push_screen(LanguageModal(), chosen)
+
+    def set_language(self, lang: str) -> None:
+        """Speak `lang` from now on (remembered), rebuilding the screens in that language.
+
+        A session open in a flow is saved first and reopened at the same step.
+        """
+        from tui.screens.flow import FlowScreen
+        from tui.screens.home import HomeScreen
+
+        open_flow = next((s for s in reversed(self.screen_stack) if isinstance(s, FlowScreen)),
+                         None)
+        self.flush_all()
+        self.settings.lang = lang
+        with contextlib.suppress(OSError, StoreError):
+            save_settings(self.store.directory, self.settings)
+        self.catalog = load_catalog(lang)
+        translate_bindings(self, self.catalog)
+        self.title = self.catalog.ui("app.title")
+        self.sub_title = self.catalog.ui("app.subtitle")
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(HomeScreen())
+        if open_flow is not None:
+            self.open_session(open_flow.session)
+
     def action_history(self) -> None:
         from tui.screens.history import HistoryScreen
 

@@ -23,6 +23,7 @@ APP_COMMANDS = (
     ("reminders", "reminders"),
     ("insights", "insights"),
     ("help", "help"),
+    ("language", "choose_language"),
     ("theme", "change_theme"),
     ("screenshot", "screenshot"),
     ("quit", "quit"),

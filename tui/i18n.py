@@ -28,7 +28,9 @@ def translate_bindings(node: DOMNode, catalog: Catalog) -> None:
     keys: dict[str, list] = {}
     twins: dict[str, list] = {}
     layout = KEYBOARD_TWINS.get(catalog.lang, {})
-    for key, binding in node._bindings:
+    # The class's own bindings still hold the catalog keys, so the language can change later.
+    declared = type(node)._merged_bindings or node._bindings
+    for key, binding in declared:
         description = binding.description
         if description and catalog.has_ui(description):
             binding = replace(binding, description=catalog.ui(description))

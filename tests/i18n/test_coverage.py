@@ -166,6 +166,9 @@ def test_russian_counts_agree_with_the_number(n, text):
 
 
 # Latin words that may stand as they are in any language: names of formats, programs, keys.
+# Each language is offered under its own name, the same in every language.
+ENDONYMS = {"app.language_en", "app.language_ru", "app.language_pt"}
+
 NEUTRAL_LATIN = {
     "parting", "json", "md", "ics", "icalendar", "markdown", "svg", "pdf", "csv", "e", "mail",
     "id", "dir", "file", "name", "en", "ru", "pt", "ctrl", "shift", "tab", "esc", "enter",
@@ -179,7 +182,7 @@ def test_no_interface_string_is_left_in_english(lang, en):
     word = re.compile(r"[A-Za-z]{2,}")
     left = {}
     for key, value in own_ui(Catalog(lang)).items():
-        if value != english.get(key):
+        if value != english.get(key) or key in ENDONYMS:
             continue
         text = PLACEHOLDER.sub("", str(value))
         words = {w for w in word.findall(text) if w.lower() not in NEUTRAL_LATIN}

@@ -127,3 +127,39 @@ async def test_an_unexpected_error_saves_what_was_typed_before_the_app_ends(make
             await pilot.pause()
     [session] = list(store.sessions())
     assert "Marta" in str(session.answers)
+
+
+async def test_choosing_a_language_in_the_palette_switches_every_screen_and_is_remembered(
+        make_app, store):
+    from store.settings import load_settings
+    from tui.screens.language import LanguageModal
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.action_choose_language()
+        await pilot.pause()
+        assert isinstance(app.screen, LanguageModal)
+        await pilot.press("down", "enter")  # en -> ru
+        await pilot.pause()
+        descriptions = {b.description for _, b in app.screen._bindings if b.show}
+        assert "История" in descriptions
+        assert app.catalog.lang == "ru"
+    assert load_settings(store.directory).lang == "ru"
+
+
+async def test_changing_language_mid_flow_keeps_the_answers_and_the_step(make_app, store):
+    app = make_app(start="dropped")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", *"Marta")
+        await pilot.pause()
+        app.set_language("pt")
+        await pilot.pause()
+        await pilot.pause()
+        from tui.screens.flow import FlowScreen
+
+        assert isinstance(app.screen, FlowScreen)
+        assert app.screen.session.answers["what_happened"]["who"] == "Marta"
+    [session] = list(store.sessions())
+    assert session.answers["what_happened"]["who"] == "Marta"
