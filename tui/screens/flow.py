@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 
 from textual import on
 from textual.app import ComposeResult
@@ -81,12 +81,24 @@ class FlowScreen(Screen):
         cls = self.widgets.get(step.widget or "", FormStep)
         widget = cls(self.flow, step, self.session.answers, self.app.catalog,
                      client=self.session.client, today=self.app.today())
-        body.mount(widget)
+        mounting = body.mount(widget)
         body.scroll_home(animate=False)
         self.call_after_refresh(self.refresh_bindings)
         self.session.step = step.id
         self._update_header(step)
-        self.call_after_refresh(widget.focus_first)
+        self.call_later(self._focus_when_mounted, widget, mounting)
+
+    async def _focus_when_mounted(self, widget: StepWidget, mounting: Awaitable[None]) -> None:
+        # A step's own parts exist only once it is mounted; a quick Back or Continue can
+        # also replace it before then, and then there is nothing to focus.
+        await mounting
+        if widget.is_attached:
+            self.call_after_refresh(self._focus_step, widget)
+
+    @staticmethod
+    def _focus_step(widget: StepWidget) -> None:
+        if widget.is_attached:
+            widget.focus_first()
 
     def _update_header(self, step: Step) -> None:
         catalog = self.app.catalog

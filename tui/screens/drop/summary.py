@@ -34,7 +34,8 @@ class DropSummaryStep(StepWidget):
         self.query_one(Markdown).update(shown(self.markdown()))  # shown, never obeyed
 
     def focus_first(self) -> None:
-        self.query_one("#drop-summary-export", Button).focus()
+        # Focus Export without scrolling to it: the summary is read from the top.
+        self.query_one("#drop-summary-export", Button).focus(scroll_visible=False)
 
     def markdown(self) -> str:
         """The session as Markdown, from what is in memory right now."""

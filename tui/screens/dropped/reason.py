@@ -50,7 +50,7 @@ class ReasonStep(FormStep):
         if suggestion is None:
             return escape(str(self.item.get("suggestion_none")))
         kind = self.item.get("kind_options", {}).get(suggestion.kind, suggestion.kind)
-        words = ", ".join(f"\u201c{w}\u201d" for w in suggestion.words)
+        words = ", ".join(self.catalog.ui("dropped.quoted", word=w) for w in suggestion.words)
         return escape(self.catalog.text("dropped.reason", "suggestion", kind=kind, words=words))
 
     def _follows_text(self) -> str:

@@ -53,7 +53,8 @@ class SummaryStep(StepWidget):
         self.screen.refresh_bindings()
 
     def focus_first(self) -> None:
-        self.query_one("#summary-export", Button).focus()
+        # Focus Export without scrolling to it: the summary is read from the top.
+        self.query_one("#summary-export", Button).focus(scroll_visible=False)
 
     def markdown(self) -> str:
         """The session as Markdown, from what is in memory right now."""

@@ -1,0 +1,32 @@
+"""The flow frame: moving between steps never loses focus or crashes, however it is done."""
+
+from __future__ import annotations
+
+from tui.screens.flow import FlowScreen
+
+
+async def test_back_button_to_the_breathing_step_focuses_its_start_button(make_app):
+    app = make_app(start="dropped", client="Acme")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # the hold step
+        await pilot.pause()
+        await pilot.click("#nav-back")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, FlowScreen)
+        assert app.screen.current.step.id == "breathe"
+        assert app.focused is not None and app.focused.id == "breathe-start"
+
+
+async def test_pressing_continue_and_back_in_quick_succession_lands_on_a_focused_step(make_app):
+    app = make_app(start="drop", client="Acme")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n", "ctrl+n", "escape", "ctrl+n", "escape", "escape")
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, FlowScreen)
+        assert screen.current.step.id == "client"
+        assert app.focused is not None and screen.current in app.focused.ancestors
