@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Mapping
+from collections.abc import Mapping
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Static
@@ -81,24 +82,23 @@ class FlowScreen(Screen):
         cls = self.widgets.get(step.widget or "", FormStep)
         widget = cls(self.flow, step, self.session.answers, self.app.catalog,
                      client=self.session.client, today=self.app.today())
-        mounting = body.mount(widget)
+        body.mount(widget)
         body.scroll_home(animate=False)
         self.call_after_refresh(self.refresh_bindings)
         self.session.step = step.id
         self._update_header(step)
-        self.call_later(self._focus_when_mounted, widget, mounting)
+        self.call_after_refresh(self._focus_step, widget)
 
-    async def _focus_when_mounted(self, widget: StepWidget, mounting: Awaitable[None]) -> None:
-        # A step's own parts exist only once it is mounted; a quick Back or Continue can
-        # also replace it before then, and then there is nothing to focus.
-        await mounting
-        if widget.is_attached:
-            self.call_after_refresh(self._focus_step, widget)
-
-    @staticmethod
-    def _focus_step(widget: StepWidget) -> None:
-        if widget.is_attached:
+    def _focus_step(self, widget: StepWidget, tries: int = 5) -> None:
+        # A quick Back or Continue can replace the step before this runs, and a step's own
+        # parts may not be mounted yet after one refresh: then try again a little later.
+        if not widget.is_attached:
+            return
+        try:
             widget.focus_first()
+        except NoMatches:
+            if tries:
+                self.call_after_refresh(self._focus_step, widget, tries - 1)
 
     def _update_header(self, step: Step) -> None:
         catalog = self.app.catalog
