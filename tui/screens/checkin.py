@@ -20,12 +20,15 @@ from content.checkins import QUESTIONS, record_checkin
 from store import Session
 from tui.i18n import translate_bindings
 from tui.safe_text import shown_markup
+from tui.screens import styles
 
 ANSWERS = ("yes", "no", "unsure")
 
 
 class CheckinModal(ModalScreen[bool]):
     """Ask one check-in's questions; dismissed with True once the answers are saved."""
+
+    CSS_PATH = styles("modals")
 
     BINDINGS = [
         Binding("ctrl+s", "save", "checkin.key_save", id="checkin.save", priority=True),

@@ -15,10 +15,13 @@ from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Stat
 
 from tui.exports import SUFFIX, anonymised, default_path, file_stem, render, write_private
 from tui.i18n import translate_bindings
+from tui.screens import styles
 
 
 class ExportModal(ModalScreen[Path | None]):
     """Pick a format (when there is a choice) and a file; dismissed with the path written."""
+
+    CSS_PATH = styles("modals")
 
     BINDINGS = [Binding("escape", "cancel", "history.export_cancel", id="export.cancel")]
 

@@ -18,6 +18,7 @@ from content.reminders import merge_reminders
 from store import Session
 from tui.i18n import translate_bindings
 from tui.safe_text import shown_markup
+from tui.screens import styles
 from tui.widgets.draft import DraftEditor
 from tui.widgets.step import FormStep, StepWidget
 
@@ -30,6 +31,8 @@ class FlowScreen(Screen):
     Answers live in the session in memory and reach the store half a second after the user
     stops typing, on every step change, and when the app closes for any reason.
     """
+
+    CSS_PATH = styles("flow")
 
     BINDINGS = [
         Binding("ctrl+n", "next", "flow.continue", id="flow.continue", priority=True),

@@ -9,10 +9,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
 from tui.i18n import translate_bindings
+from tui.screens import styles
 
 
 class HelpModal(ModalScreen[None]):
     """The help page; escape, F1 or q closes it."""
+
+    CSS_PATH = styles("help")
 
     BINDINGS = [Binding("escape,f1,q", "dismiss", "app.close", id="help.close")]
 

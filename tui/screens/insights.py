@@ -17,6 +17,7 @@ from content.insights import Count, Insights, Tally, flag_label, outcome_text, s
 from store import Session
 from tui.i18n import translate_bindings
 from tui.safe_text import shown
+from tui.screens import styles
 from tui.widgets.bar_chart import Bar, BarChart
 
 SHOWN_CLIENTS = 3
@@ -25,6 +26,8 @@ TOP = 12  # bars per chart; the rest would only be noise at the bottom
 
 class InsightsScreen(Screen):
     """Red flags that recur and with whom, reasons for leaving, decisions and how they aged."""
+
+    CSS_PATH = styles("insights")
 
     BINDINGS = [
         Binding("escape", "back", "insights.key_back", id="insights.back"),

@@ -11,10 +11,13 @@ from textual.widgets.option_list import Option
 
 from content import LANGUAGES
 from tui.i18n import translate_bindings
+from tui.screens import styles
 
 
 class LanguageModal(ModalScreen[str | None]):
     """Each language listed under its own name, so anyone can find theirs."""
+
+    CSS_PATH = styles("language")
 
     BINDINGS = [Binding("escape", "dismiss_none", "app.close", id="language.close")]
 

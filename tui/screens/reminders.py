@@ -25,6 +25,7 @@ from content.reminders import due_date
 from store import Session, SessionNotFound, StoreError, Summary
 from tui.i18n import translate_bindings
 from tui.safe_text import shown, shown_markup
+from tui.screens import styles
 from tui.screens.table_screen import TableScreen
 from tui.widgets.paged_table import PagedTable
 
@@ -77,6 +78,8 @@ def find_reminder(session: Session, row: ReminderRow) -> dict[str, Any] | None:
 
 class SnoozeModal(ModalScreen[date | None]):
     """"Until when?" read in words ("in 3 days", "next Monday"); dismissed with the day."""
+
+    CSS_PATH = styles("modals")
 
     BINDINGS = [Binding("escape", "cancel", "reminders.snooze_cancel", id="snooze.cancel")]
 

@@ -22,6 +22,7 @@ from content.dates import format_date
 from store import Session, SessionNotFound, StoreError
 from tui.i18n import translate_bindings
 from tui.safe_text import shown, shown_markup
+from tui.screens import styles
 from tui.store_text import explain
 from tui.trash import trash_for
 
@@ -43,6 +44,8 @@ def session_name(app: App, session: Any) -> str:
 
 class ConfirmDeleteModal(ModalScreen[bool]):
     """Asks before a session is deleted, naming it; "Keep it" has the focus."""
+
+    CSS_PATH = styles("modals")
 
     BINDINGS = [
         Binding("escape,n", "keep", "history.confirm_keep", id="confirm.keep"),
@@ -123,6 +126,8 @@ def open_export(app: App, sessions: Sequence[Session]) -> None:
 
 class SessionViewScreen(Screen):
     """A session, read-only, as the Markdown page an export would write."""
+
+    CSS_PATH = styles("session_view")
 
     BINDINGS = [
         Binding("escape", "back", "history.view_back", id="view.back"),

@@ -8,6 +8,7 @@ from textual.events import ScreenResume
 from textual.screen import Screen
 
 from tui.i18n import translate_bindings
+from tui.screens import styles
 from tui.widgets.paged_table import PagedTable
 
 
@@ -17,6 +18,8 @@ class TableScreen(Screen):
     The rows are read on mount, before the first frame, and again whenever the screen comes
     back to the top (a session may have been resumed, finished or deleted meanwhile).
     """
+
+    CSS_PATH = styles("tables")
 
     TABLE_ID: ClassVar[str]
 
