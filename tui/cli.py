@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -179,6 +180,10 @@ def run_app(args: argparse.Namespace, directory: Path, lang: str) -> int:
         return 1
     start = args.command or "home"
     app = PartingApp(store=store, lang=lang, start=start, client=getattr(args, "client", "") or "")
+    # Everything made so far (modules, the index of sessions, the catalog) lives as long as
+    # the app. Frozen, the garbage collector stops walking it again and again while the
+    # first screen is built: with a thousand sessions that walking was a fifth of start-up.
+    gc.freeze()
     try:
         app.run()
     finally:
