@@ -18,7 +18,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from content import Catalog, load_catalog
-from content.flows import get_flow
 from store import Notice, Session, SessionStore, StoreError, new_session, resolve_data_dir
 from store.settings import Settings, load_settings, save_settings
 from tui.i18n import translate_bindings
@@ -97,7 +96,8 @@ class PartingApp(App[None]):
 
     def _offer_earlier_copies(self) -> list[Notice]:
         """For each damaged file with a readable earlier copy, ask whether to restore it."""
-        if self.store.read_only:
+        offered = [n for n in self.store.notices if n.kind == "damaged" and n.backup is not None]
+        if self.store.read_only or not offered:
             return []
         from tui.screens.recovery import RecoveryModal
 
@@ -105,7 +105,6 @@ class PartingApp(App[None]):
             if restored and hasattr(self.screen, "refresh_lists"):
                 self.screen.refresh_lists()
 
-        offered = [n for n in self.store.notices if n.kind == "damaged" and n.backup is not None]
         for notice in offered:
             self.push_screen(RecoveryModal(notice), answered)
         return offered
@@ -223,12 +222,15 @@ class PartingApp(App[None]):
         session = new_session(flow_name, client=client.strip(), lang=self.catalog.lang,
                               clock=self.clock)
         if client.strip():
+            from content.flows import get_flow
+
             first = get_flow(flow_name).first()
             session.answers[first.id] = {"client": client.strip()}
         self.open_session(session)
 
     def open_session(self, session: Session) -> None:
         """Open `session` in its flow, at the step where it was left."""
+        from content.flows import get_flow
         from tui.screens.flow import FlowScreen
 
         flow = get_flow(session.flow)

@@ -67,10 +67,10 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         translate_bindings(self, self.app.catalog)
         self.refresh_bindings()
-        self.refresh_lists()
         self.query_one("#home-flows", OptionList).focus()
 
     def on_screen_resume(self) -> None:
+        # Also the first time the screen is shown, so the lists are filled once at start.
         self.refresh_lists()
 
     def refresh_lists(self) -> None:
