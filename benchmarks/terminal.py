@@ -63,6 +63,25 @@ class Terminal:
         raise TimeoutError(f"{marker!r} did not appear; the screen showed: "
                            f"{ANSI.sub(b'', self.screen)[-400:]!r}")
 
+    def press(self, keys: bytes, markers: list[str], timeout: float = 30.0) -> float:
+        """Type `keys`; seconds until every marker is on screen in what is drawn after them.
+
+        What was on screen before is forgotten first, so a marker that was already visible
+        counts only once the program draws it again (as a new screen does).
+        """
+        self.screen = b""
+        wanted = [m.encode() for m in markers]
+        started = time.perf_counter()
+        os.write(self.fd, keys)
+        deadline = started + timeout
+        while time.perf_counter() < deadline:
+            self._read(deadline - time.perf_counter())
+            shown = ANSI.sub(b"", self.screen)
+            if all(w in shown for w in wanted):
+                return time.perf_counter() - started
+        raise TimeoutError(f"{markers!r} did not appear after {keys!r}; the screen showed: "
+                           f"{ANSI.sub(b'', self.screen)[-400:]!r}")
+
     def cpu_seconds(self) -> float:
         """User plus system CPU time the child has used so far."""
         with open(f"/proc/{self.pid}/stat", "rb") as handle:
