@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,7 +41,7 @@ def fsync_dir(path: Path) -> None:
 
 def temp_name(path: Path, purpose: str = "") -> Path:
     """A fresh hidden name beside `path`, recognisable as ours so leftovers can be swept."""
-    token = secrets.token_hex(4)
+    token = os.urandom(4).hex()
     return path.with_name(f".{path.name}{purpose}{TEMP_MARK}{os.getpid()}-{token}")
 
 

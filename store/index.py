@@ -1,27 +1,30 @@
-"""The index: a TinyDB table of session summaries, so the history list never opens 10,000 files.
+"""The index: a table of session summaries, so the history list never opens 10,000 files.
 
 It is a cache of the session files. Each row also records the signature (inode, size,
 mtime) of the session file it was made from, so a row that fell behind (a crash between
 writing the session and the index, or a save that only changed `updated_at`) is noticed
-and refreshed from the file on open.
+and refreshed from the file.
 
-TinyDB keeps the table; `OrjsonStorage` is its storage: orjson instead of json (about four
-times faster on this table), atomic replacement instead of TinyDB's in-place rewrite, and
-a re-read whenever another process has replaced the file.
+`index.json` keeps TinyDB's layout (`{"tables": {"summaries": {"1": row, ...}}}`, inside a
+document that carries its schema version). It is read with the standard library's `json`,
+because importing orjson costs more than parsing the table (a command that prints two
+reminders should not pay 20 ms for it), and written with orjson, which serialises the table
+about four times faster than `json`. Rows are kept once, in the dicts the parser made.
+
+Every index entry (the table, a journal line) may carry the *folder stamp*: the stat of
+`sessions/` (device, inode, mtime, ctime) at the moment the entry made the index exact. See
+`SessionStore` for when a writer may stamp and when a reader may trust one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from pathlib import Path
 from typing import Any
 
-import orjson
-from tinydb import TinyDB
-from tinydb.storages import Storage
-
-from store.atomic import FILE_MODE, backup_path, fsync_dir, write_atomic
+from store.atomic import FILE_MODE, TEMP_MARK, backup_path, fsync_dir, write_atomic
 
 INDEX_SCHEMA = 1
 TABLE = "summaries"
@@ -35,6 +38,7 @@ SLOW_FIELDS = tuple(f for f in SUMMARY_FIELDS if f != "updated_at")
 JOURNAL_MIN_BYTES = 64 * 1024
 
 Signature = tuple[int, int, int, int]
+Stamp = list[int]  # (st_dev, st_ino, st_mtime_ns, st_ctime_ns) of the sessions folder
 
 
 class IndexUnreadable(Exception):
@@ -50,6 +54,49 @@ def signature(stat: os.stat_result) -> Signature:
     return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
+def folder_stamp(folder: Path) -> Stamp | None:
+    """What changes whenever a name in `folder` is added, removed or replaced.
+
+    The ctime is there because nothing can set it back: a tool that restores a folder's
+    mtime after copying files into it still moves its ctime.
+    """
+    try:
+        stat = os.stat(folder)
+    except FileNotFoundError:
+        return None
+    return [stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns]
+
+
+def filesystem_now(folder: Path) -> int:
+    """The time the filesystem of `folder` gives a file made now (ns), by making one.
+
+    Timestamps come from a coarse clock (a few milliseconds, up to seconds on some
+    filesystems), so a folder changed in the same tick as a stamp was taken could change
+    again without its times moving. A stamp is only written when the folder's ctime is
+    strictly older than this. An unnamed file is used where the system has them, so
+    nothing is left behind by a crash; elsewhere a named one, swept like other temp files.
+    """
+    unnamed = getattr(os, "O_TMPFILE", 0)
+    if unnamed:
+        try:
+            fd = os.open(folder, unnamed | os.O_WRONLY, FILE_MODE)
+        except OSError:
+            pass
+        else:
+            try:
+                return os.fstat(fd).st_ctime_ns
+            finally:
+                os.close(fd)
+    probe = folder / f".clock{TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        return os.fstat(fd).st_ctime_ns
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(probe)
+
+
 def summary_row(record: dict[str, Any], file_sig: Signature | None) -> dict[str, Any]:
     """An index row: the record without its answers, plus its file's signature."""
     row = {name: record.get(name) for name in SUMMARY_FIELDS}
@@ -63,73 +110,20 @@ def needs_rewrite(old: dict[str, Any] | None, new: dict[str, Any]) -> bool:
     return old is None or any(old.get(f) != new.get(f) for f in SLOW_FIELDS)
 
 
-class OrjsonStorage(Storage):
-    """A TinyDB storage that writes atomically and reloads when the file changes under it."""
+def _dumps(value: Any) -> bytes:
+    # Imported here: only writers serialise, and readers should not pay for the import.
+    import orjson
 
-    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
-        self.path = Path(path)
-        self.read_only = read_only
-        self.generation = 0  # bumped whenever the data in memory changes
-        self._data: dict[str, dict[str, Any]] | None = None
-        self._sig: Signature | None = None
-
-    @property
-    def signature_loaded(self) -> Signature | None:
-        """The signature of the file as last read or written."""
-        return self._sig
-
-    def current_signature(self) -> Signature | None:
-        try:
-            return signature(os.stat(self.path))
-        except FileNotFoundError:
-            return None
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        """The tables, from memory if the file has not changed since we last saw it."""
-        sig = self.current_signature()
-        if sig is not None and sig == self._sig and self._data is not None:
-            return self._data
-        if sig is None:
-            if self._sig is not None or self._data is not None:
-                self.generation += 1
-            self._data, self._sig = None, None
-            return None
-        with open(self.path, "rb") as handle:
-            # The signature of what we actually read, not of what stat saw a moment ago.
-            sig = signature(os.fstat(handle.fileno()))
-            raw = handle.read()
-        self._data = _parse(raw)
-        self._sig = sig
-        self.generation += 1
-        return self._data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Replace the file with `data`; on failure forget the memory copy, so nothing stale is served."""
-        if self.read_only:
-            raise PermissionError("the index is open read-only")
-        payload = orjson.dumps({"schema": INDEX_SCHEMA, "tables": data})
-        try:
-            write_atomic(self.path, payload)
-            self._sig = self.current_signature()
-            self._data = data
-        except BaseException:
-            self._data, self._sig = None, None
-            raise
-        finally:
-            self.generation += 1
-
-    def forget(self) -> None:
-        """Drop the memory copy; the next read loads from disk."""
-        self._data, self._sig = None, None
-        self.generation += 1
+    return orjson.dumps(value)
 
 
-def _parse(raw: bytes) -> dict[str, dict[str, Any]]:
+def _parse(raw: bytes) -> tuple[dict[str, dict[str, Any]], Stamp | None]:
+    """The rows of a table file by document id, and the folder stamp it carries."""
     if not raw.strip():
         raise IndexUnreadable("it is empty")
     try:
-        document = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
+        document = json.loads(raw)
+    except (ValueError, RecursionError) as error:
         raise IndexUnreadable(f"it is not valid JSON ({error})") from None
     if not isinstance(document, dict) or not isinstance(document.get("schema"), int):
         raise IndexUnreadable("it has no schema version")
@@ -138,15 +132,22 @@ def _parse(raw: bytes) -> dict[str, dict[str, Any]]:
     tables = document.get("tables")
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
         raise IndexUnreadable("it has no tables")
-    for row in tables.get(TABLE, {}).values():
+    table = tables.get(TABLE, {})
+    for row in table.values():
         if not (isinstance(row, dict) and isinstance(row.get("id"), str)
                 and isinstance(row.get("created_at"), str)):
             raise IndexUnreadable("a row is not a session summary")
-    return tables
+    return table, _stamp_in(document.get("folder"))
+
+
+def _stamp_in(value: Any) -> Stamp | None:
+    if isinstance(value, list) and len(value) == 4 and all(type(v) is int for v in value):
+        return value
+    return None
 
 
 class Index:
-    """Summary rows by session id: a TinyDB table in `index.json` plus a journal, `index.log`.
+    """Summary rows by session id: a table in `index.json` plus a journal, `index.log`.
 
     Rewriting a 10,000-row table costs about 20 ms, mostly writing and fsyncing 3 MB, so a
     change of a few rows is appended to the journal instead (one line, one fsync) and the
@@ -156,38 +157,66 @@ class Index:
     on the next open, because every row records its file's signature.
     """
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path, sessions_dir: Path, read_only: bool = False) -> None:
         self.path = path
         self.log_path = path.with_name("index.log")
-        self.db = TinyDB(path, storage=OrjsonStorage, read_only=read_only)
-        self.storage: OrjsonStorage = self.db.storage  # type: ignore[assignment]
-        # No query cache: another process may change the file between two queries.
-        self.table = self.db.table(TABLE, cache_size=0)
+        self.sessions_dir = sessions_dir
+        self.read_only = read_only
         self.generation = 0  # bumped whenever the rows in memory change
         self._rows: dict[str, dict[str, Any]] | None = None
-        self._base_generation = -1
+        self._table_sig: Signature | None = None  # of index.json as last read or written
+        self._table_stamp: Stamp | None = None
         self._log_offset = 0  # bytes of whole journal lines already applied
         self._log_sig: Signature | None = None
+        # The folder stamp of the last entry applied (table, then journal lines); None when
+        # that entry had none, which a reader must take as "check the files".
+        self.stamp: Stamp | None = None
 
     def exists(self) -> bool:
-        return self.storage.current_signature() is not None
+        return self._current_table_sig() is not None
+
+    def _current_table_sig(self) -> Signature | None:
+        try:
+            return signature(os.stat(self.path))
+        except FileNotFoundError:
+            return None
+
+    @property
+    def table_size(self) -> int:
+        return self._table_sig[2] if self._table_sig else 0
 
     def rows(self) -> dict[str, dict[str, Any]]:
         """Rows by session id, reloaded if either file changed. Raises IndexUnreadable/IndexTooNew."""
         for _attempt in range(5):
-            self.storage.read()  # reloads if the file changed; bumps its generation
-            if self._rows is None or self._base_generation != self.storage.generation:
-                self._rows = {doc["id"]: dict(doc) for doc in self.table.all()}
-                self._base_generation = self.storage.generation
-                self._log_offset, self._log_sig = 0, None
-                self.generation += 1
+            self._load_table()
             self._replay()
             # A compaction between reading the table and the journal would pair an old
             # table with an emptied journal; the table's signature tells, so read again.
-            if self.storage.current_signature() == self.storage.signature_loaded:
+            if self._current_table_sig() == self._table_sig:
                 break
         assert self._rows is not None
         return self._rows
+
+    def _load_table(self) -> None:
+        """Read index.json unless what we hold is what is on disk."""
+        sig = self._current_table_sig()
+        if sig == self._table_sig and self._rows is not None:
+            return
+        if sig is None:
+            table: dict[str, dict[str, Any]] = {}
+            stamp = None
+        else:
+            with open(self.path, "rb") as handle:
+                # The signature of what we actually read, not of what stat saw a moment ago.
+                sig = signature(os.fstat(handle.fileno()))
+                raw = handle.read()
+            table, stamp = _parse(raw)
+        # The parsed rows are the only copy: no per-row copies, no document objects.
+        self._rows = {row["id"]: row for row in table.values()}
+        self._table_sig, self._table_stamp = sig, stamp
+        self.stamp = stamp
+        self._log_offset, self._log_sig = 0, None
+        self.generation += 1
 
     def _replay(self) -> None:
         """Apply journal lines written since we last looked."""
@@ -196,13 +225,14 @@ class Index:
                 sig = signature(os.fstat(handle.fileno()))
                 if sig == self._log_sig:
                     return
-                if (self._log_sig is None or sig[:2] != self._log_sig[:2]
-                        or sig[2] < self._log_offset):
-                    self._log_offset = 0  # a new journal: start from its beginning
+                if self._log_sig is not None and (sig[:2] != self._log_sig[:2]
+                                                  or sig[2] < self._log_offset):
+                    return self._reload_all()  # another journal than the one we applied
                 handle.seek(self._log_offset)
                 data = handle.read()
         except FileNotFoundError:
-            self._log_offset, self._log_sig = 0, None
+            if self._log_offset:
+                self._reload_all()
             return
         whole = data.rfind(b"\n") + 1
         for line in data[:whole].splitlines():
@@ -212,36 +242,63 @@ class Index:
         if whole:
             self.generation += 1
 
+    def _reload_all(self) -> None:
+        """The rows hold lines of a journal that is gone: start again from the table."""
+        self._table_sig = None
+        self._load_table()
+        self._replay()
+
     def _apply_entry(self, line: bytes) -> None:
         assert self._rows is not None
+        self.stamp = None  # until this line proves it carries one
         try:
-            entry = orjson.loads(line)
+            entry = json.loads(line)
             upserts, removals = entry["u"], entry["r"]
-        except (orjson.JSONDecodeError, KeyError, TypeError):
-            return  # a torn or damaged line: the session files still have the truth
+        except (ValueError, RecursionError, KeyError, TypeError):
+            return  # a damaged line: the session files still have the truth
         if not isinstance(upserts, dict) or not isinstance(removals, list):
             return
         for session_id in removals:
-            self._rows.pop(session_id, None)
+            if isinstance(session_id, str):
+                self._rows.pop(session_id, None)
         for session_id, row in upserts.items():
             if isinstance(row, dict) and row.get("id") == session_id and isinstance(
                     row.get("created_at"), str):
                 self._rows[session_id] = row
+        self.stamp = _stamp_in(entry.get("f"))
+
+    def stamp_if_settled(self, expected: Stamp | None) -> Stamp | None:
+        """`expected` if the sessions folder still has it and it is safely in the past.
+
+        Call with the write lock held, just before writing an entry that makes the index
+        exact. None means the entry goes without a stamp and readers check the files.
+        """
+        if expected is None or folder_stamp(self.sessions_dir) != expected:
+            return None
+        try:
+            now = filesystem_now(self.path.parent)
+        except OSError:
+            return None
+        return expected if expected[3] < now else None
 
     def apply(self, upserts: dict[str, dict[str, Any]],
-              removals: set[str] | frozenset[str] = frozenset()) -> None:
+              removals: set[str] | frozenset[str] = frozenset(), *,
+              stamp: Stamp | None = None) -> None:
         """Insert or replace rows and remove others: a journal line, or a rewrite if due.
 
-        Call with the write lock held.
+        `stamp` (from `stamp_if_settled`) goes with the entry. Call with the write lock held.
         """
         rows = self.rows()
-        line = orjson.dumps({"u": upserts, "r": sorted(removals)}) + b"\n"
-        table_size = self.storage.signature_loaded[2] if self.storage.signature_loaded else 0
+        entry: dict[str, Any] = {"u": upserts, "r": sorted(removals)}
+        if stamp is not None:
+            entry["f"] = stamp
+        line = _dumps(entry) + b"\n"
+        table_size = self.table_size
         journal_full = self._log_offset + len(line) > max(JOURNAL_MIN_BYTES, table_size // 8)
         if journal_full or not table_size or removals:
             merged = {i: r for i, r in rows.items() if i not in removals}
             merged.update(upserts)
-            self.replace_all(merged)
+            self.replace_all(merged, stamp=stamp)
             if removals:
                 # A deleted session's client and dates must not linger in a backup copy;
                 # the index can always be rebuilt from the session files without it.
@@ -252,9 +309,12 @@ class Index:
             for session_id in removals:
                 rows.pop(session_id, None)
             rows.update(upserts)
+            self.stamp = stamp
             self.generation += 1
 
     def _append(self, line: bytes) -> None:
+        if self.read_only:
+            raise PermissionError("the index is open read-only")
         created = not self.log_path.exists()
         fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
         try:
@@ -275,18 +335,38 @@ class Index:
         if created:
             fsync_dir(self.log_path.parent)
 
-    def replace_all(self, rows: dict[str, dict[str, Any]]) -> None:
+    def replace_all(self, rows: dict[str, dict[str, Any]], *,
+                    stamp: Stamp | None = None) -> None:
         """Write a fresh table holding exactly `rows`, then start an empty journal."""
-        self.storage.write({TABLE: {str(n): row for n, row in enumerate(rows.values(), 1)}})
+        if self.read_only:
+            raise PermissionError("the index is open read-only")
+        document: dict[str, Any] = {
+            "schema": INDEX_SCHEMA,
+            "tables": {TABLE: {str(n): row for n, row in enumerate(rows.values(), 1)}}}
+        if stamp is not None:
+            document["folder"] = stamp
+        try:
+            write_atomic(self.path, _dumps(document))
+            self._table_sig = self._current_table_sig()
+        except BaseException:
+            self.forget()
+            raise
         # The table now holds everything the journal did; replaying the old journal over
         # it would change nothing, so a crash before this unlink is harmless.
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.log_path)
             fsync_dir(self.log_path.parent)
         self._rows = dict(rows)
-        self._base_generation = self.storage.generation
+        self._table_stamp = self.stamp = stamp
         self._log_offset, self._log_sig = 0, None
         self.generation += 1
 
+    def forget(self) -> None:
+        """Drop the memory copy; the next read loads from disk."""
+        self._rows, self._table_sig = None, None
+        self._log_offset, self._log_sig = 0, None
+        self.stamp = None
+        self.generation += 1
+
     def close(self) -> None:
-        self.db.close()
+        """Nothing is held open between calls; kept so callers need not know."""

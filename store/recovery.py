@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from store import session_files
 from store.atomic import backup_path, move_aside
 from store.errors import Params, StoreError, StoreLocked, os_detail
-from store.index import IndexTooNew, IndexUnreadable, summary_row
+from store.index import IndexTooNew, IndexUnreadable, Stamp, folder_stamp, summary_row
 from store.migrate import SCHEMA_VERSION, DamagedDocument, NewerSchema
 from store.reports import Notice
 
@@ -61,6 +61,7 @@ class Recovery:
     def check(self, *, write: bool) -> None:
         """Load the index (setting a damaged one aside) and bring it in line with the files."""
         rows: dict[str, dict[str, Any]] | None
+        before = folder_stamp(self.store.sessions_dir)
         try:
             rows = self.index.rows() if self.index.exists() else None
             # A missing index can only be rebuilt by a writer; a reader keeps it in memory.
@@ -76,7 +77,9 @@ class Recovery:
                 self.store._become_read_only(INDEX_NEWER_MESSAGE, INDEX_NEWER_MESSAGE,
                                              code="index_newer", refusal_code="index_newer")
             write = False
-        self._reconcile(rows, write)
+        if rows is not None and before is not None and self.index.stamp == before:
+            return  # nothing in sessions/ has changed since the index was last exact
+        self._reconcile(rows, write, before)
 
     def _index_damaged(self, reason: str, write: bool) -> None:
         aside = None
@@ -85,15 +88,21 @@ class Recovery:
                 aside = move_aside(self.index.path)
             except OSError:
                 aside = None
-            self.index.storage.forget()
+            self.index.forget()
         kept = f" The damaged file was kept as {aside.name}." if aside else ""
         self._notify("damaged", f"The list of your sessions could not be read ({reason}). "
                      f"It was rebuilt from the sessions themselves; nothing was lost.{kept}",
                      path=aside or self.index.path, code="index_damaged",
                      params={"aside": aside.name if aside else ""})
 
-    def _reconcile(self, rows: dict[str, dict[str, Any]] | None, write: bool) -> None:
-        """Re-read session files whose signature differs from their row; drop rows without files."""
+    def _reconcile(self, rows: dict[str, dict[str, Any]] | None, write: bool,
+                   before: Stamp | None) -> None:
+        """Re-read session files whose signature differs from their row; drop rows without files.
+
+        A writer then stamps the index with `before`, the folder's stamp from before the
+        scan, if nothing in the folder has moved since: the index is exact again, and the
+        next open can trust it without looking at every file.
+        """
         known = rows or {}
         migrated: list[Path] = []
         usable: set[str] = set()
@@ -117,10 +126,11 @@ class Recovery:
                                  "ending": migrated[0].name.rsplit(".json", 1)[1]})
         if write:
             try:
+                stamp = self.index.stamp_if_settled(before)
                 if rows is None:
-                    self.index.replace_all(upserts)
-                elif upserts or removals:
-                    self.index.apply(upserts, removals)
+                    self.index.replace_all(upserts, stamp=stamp)
+                elif upserts or removals or (stamp is not None and stamp != self.index.stamp):
+                    self.index.apply(upserts, removals, stamp=stamp)
                 self.index_usable = True
                 return
             except OSError:

@@ -6,12 +6,11 @@ couple of kilobytes, however many sessions are stored.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import orjson
 
 from store.atomic import backup_path, write_atomic
 from store.index import Signature, signature
@@ -30,6 +29,9 @@ def session_path(folder: Path, session_id: str) -> Path:
 
 def encode(record: dict[str, Any]) -> bytes:
     """The bytes of a session file for `record` (already validated)."""
+    # Imported here: reading never needs orjson, and importing it costs a command ~20 ms.
+    import orjson
+
     return orjson.dumps(wrap(record))
 
 
@@ -41,8 +43,11 @@ def decode(raw: bytes, expected_id: str | None = None) -> tuple[dict[str, Any], 
     if not raw.strip():
         raise DamagedDocument("it is empty")
     try:
-        document = orjson.loads(raw)
-    except orjson.JSONDecodeError:
+        # The standard library's parser reads what orjson wrote. It also accepts NaN, huge
+        # integers and lone surrogates, which orjson never writes: `record_problem` below
+        # turns those away, so what loads can always be saved again.
+        document = json.loads(raw)
+    except (ValueError, RecursionError):
         raise DamagedDocument("it is not readable JSON (it may have been cut short)") from None
     document, version = upgrade(document)
     record = document["session"]

@@ -4,7 +4,7 @@ Layout of the data folder:
 
     app.lock            held by the running app (a second window opens read-only)
     sessions.lock       held for the moment of each write
-    index.json          TinyDB table of summaries (a cache of the session files)
+    index.json          the table of summaries (a cache of the session files)
     index.log           journal of summary changes since index.json was last written
     sessions/<id>.json  one file per session, the truth; `<id>.json.bak` its previous save
 
@@ -73,7 +73,7 @@ class SessionStore:
         self._mutex = threading.RLock()  # the app may save from a worker thread
         self._app_lock: FileLock | None = None
         self._write_lock = FileLock(directory / "sessions.lock")
-        self._index = Index(directory / "index.json")
+        self._index = Index(directory / "index.json", self.sessions_dir)
         # Rows newer than index.json (a save that only moved updated_at, or a failed index
         # write); None marks a deletion the index has not heard of. Flushed on the next
         # index write and on close.
@@ -140,7 +140,7 @@ class SessionStore:
         self._refusal = refusal
         self._refusal_code = refusal_code
         self.read_only = True
-        self._index.storage.read_only = True
+        self._index.read_only = True
         self.notices.append(Notice(kind="read_only", message=message, code=code,
                                    params=params or {}))
 
