@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from content.dates import add_interval, format_date
+from content.date_format import format_date
 
 KIND = "checkin"
 
@@ -67,7 +67,7 @@ def add_checkins(session: Any, catalog: Any, finished_on: date) -> list[dict[str
     for checkin in checkins_for(session.flow):
         if checkin.key in have:
             continue
-        due = add_interval(finished_on, checkin.interval, checkin.count)
+        due = _add_interval(finished_on, checkin.interval, checkin.count)
         reminder = {
             "id": checkin.key,
             "due": due.isoformat(),
@@ -141,6 +141,13 @@ def answer_label(catalog: Any, value: Any) -> str:
     """"Yes", "No", "Not sure" in the catalog's language."""
     key = f"app.{value}"
     return catalog.ui(key) if catalog.has_ui(key) else str(value)
+
+
+def _add_interval(start: date, interval: str, n: int) -> date:
+    # Imported here: reading the check-ins (history, insights) must not load the date parser.
+    from content.dates import add_interval
+
+    return add_interval(start, interval, n)
 
 
 def _day(value: Any) -> date | None:

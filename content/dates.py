@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache
 from typing import Literal
 
 from dateutil import parser as dateparser
@@ -228,7 +229,13 @@ _PT = _Grammar(
 )
 
 _GRAMMARS = {"en": _EN, "ru": _RU, "pt": _PT}
-_PATTERNS = {lang: _compile(grammar) for lang, grammar in _GRAMMARS.items()}
+
+
+@cache
+def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """A language's date patterns, compiled the first time a date in it is read."""
+    return _compile(_GRAMMARS.get(lang, _EN))
+
 
 # Times are cut out of the text first, so the rest can be read as a date alone. Each
 # pattern gives hour, minute and an optional "afternoon" marker; a leading "at"/"в"/"às"
@@ -332,7 +339,7 @@ def _relative(text: str, lang: str, today: date, prefer: Prefer) -> date | None:
     grammar = _GRAMMARS.get(lang, _EN)
     if text in grammar.days:
         return today + relativedelta(days=grammar.days[text])
-    for pattern, kind in _PATTERNS.get(lang, _PATTERNS["en"]):
+    for pattern, kind in _patterns(lang):
         match = pattern.fullmatch(text)
         if not match:
             continue

@@ -19,15 +19,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from content.dates import format_short
+from content.date_format import format_short
 from content.insights import outcome_text
 from store import SessionNotFound, SessionStore, StoreError, Summary
 from tui.safe_text import shown
-from tui.screens.session_view import (
-    confirm_and_delete,
-    open_export,
-    undo_last_delete,
-)
 from tui.screens.table_screen import TableScreen
 from tui.widgets.paged_table import PagedTable
 
@@ -308,10 +303,16 @@ class HistoryScreen(TableScreen):
             return
         self._with_session(self.app.open_session)
 
+    # The session page's module (and the Markdown widget it brings) loads on first use, not
+    # with the list: opening history must stay quick.
     def action_export(self) -> None:
+        from tui.screens.session_view import open_export
+
         self._with_session(lambda session: open_export(self.app, [session]))
 
     def action_delete(self) -> None:
+        from tui.screens.session_view import confirm_and_delete
+
         summary = self._chosen()
         if summary is not None:
             confirm_and_delete(self.app, summary, self._after_delete)
@@ -321,6 +322,8 @@ class HistoryScreen(TableScreen):
         self.refresh_bindings()  # Undo is offered now
 
     def action_undo(self) -> None:
+        from tui.screens.session_view import undo_last_delete
+
         restored = undo_last_delete(self.app)
         if restored is not None:
             self.reload(keep=restored.id)

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from content.checkins import open_checkins
-from content.dates import format_date
+from content.date_format import format_date
 from store import Session, SessionNotFound, StoreError
 from tui.i18n import translate_bindings
 from tui.safe_text import shown, shown_markup
