@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -68,6 +67,8 @@ class Session:
 def new_session(flow: str, client: str = "", lang: str = "en",
                 clock: Callable[[], datetime] | None = None) -> Session:
     """A fresh in-progress session with a new uuid and both timestamps set to now."""
+    import uuid  # only new sessions need it; loading uuid costs a command a few ms
+
     stamp = now_iso(clock)
     return Session(id=str(uuid.uuid4()), flow=flow, client=client, created_at=stamp,
                    updated_at=stamp, lang=lang)

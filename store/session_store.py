@@ -168,14 +168,26 @@ class SessionStore:
 
     def get(self, session_id: str) -> Session:
         """The full session. Raises `SessionNotFound` (also a KeyError) if there is none."""
+        return Session.from_record(self.get_record(session_id))
+
+    def get_record(self, session_id: str) -> dict[str, Any]:
+        """The session as the plain record in its file, checked as it was read; as `get`."""
         with self._mutex:
-            return Session.from_record(self._read_record(session_id))
+            return self._read_record(session_id)
 
     def sessions(self) -> Iterator[Session]:
         """Every full session, newest first (each file is read as it is reached)."""
+        for record in self.records():
+            yield Session.from_record(record)
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every session as its plain record, newest first: what an export writes out.
+
+        Each record was checked once, as its file was read, so it can be written as it is.
+        """
         for summary in self.summaries():
             try:
-                yield self.get(summary.id)
+                yield self.get_record(summary.id)
             except SessionNotFound:
                 continue  # deleted by another process, or damaged (see notices)
 

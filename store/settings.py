@@ -6,11 +6,10 @@ the next save keeps the damaged file as `settings.json.bak`.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-
-import orjson
 
 from store.atomic import ensure_private_dir, write_atomic
 from store.errors import UnsafeValue, save_failed
@@ -40,13 +39,16 @@ def _accepts(name: str, value: object) -> bool:
 def load_settings(directory: Path | str | os.PathLike[str]) -> Settings:
     """The saved settings; defaults for a missing or damaged file, or for any odd field."""
     try:
-        document = orjson.loads((Path(directory) / SETTINGS_FILE).read_bytes())
-    except (OSError, orjson.JSONDecodeError):
+        # Read with `json`: every command reads the settings, and few write them.
+        document = json.loads((Path(directory) / SETTINGS_FILE).read_bytes())
+    except (OSError, ValueError, RecursionError):
         return Settings()
     if not isinstance(document, dict):
         return Settings()
+    # json (unlike orjson) reads lone surrogates, which could not be saved back: skip them.
     chosen = {f.name: document[f.name] for f in fields(Settings)
-              if f.name in document and _accepts(f.name, document[f.name])}
+              if f.name in document and _accepts(f.name, document[f.name])
+              and not json_problem(document[f.name], f.name)}
     return Settings(**chosen)
 
 
@@ -57,6 +59,8 @@ def save_settings(directory: Path | str | os.PathLike[str], settings: Settings) 
         if not _accepts(name, value) or json_problem(value, name):
             raise UnsafeValue(f"The setting {name} = {value!r} cannot be saved.",
                               code="unsafe_setting", params={"name": name})
+    import orjson
+
     try:
         ensure_private_dir(Path(directory))
         write_atomic(Path(directory) / SETTINGS_FILE,

@@ -6,10 +6,10 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from content import Catalog
 from store import BadImport, Session, SessionStore
-from store.exchange import MAX_BYTES, parse_document
 from store.locks import FileLock
 from tui.safe_text import shown
 from tui.store_text import explain
@@ -33,19 +33,21 @@ def _open_store(directory: Path, catalog: Catalog) -> SessionStore:
     return SessionStore.open(directory, wait=CLI_WAIT)
 
 
-def _selected(store: SessionStore, args: argparse.Namespace, catalog: Catalog) -> list[Session]:
+def _selected(store: SessionStore, args: argparse.Namespace,
+              catalog: Catalog) -> list[dict[str, Any]]:
+    """The records asked for: by id (or a unique start of one), or all of them."""
     if args.ids:
         chosen = []
         for session_id in args.ids:
             try:
-                chosen.append(store.get(session_id))
+                chosen.append(store.get_record(session_id))
             except KeyError:
                 matches = [s for s in store.summaries() if s.id.startswith(session_id)]
                 if len(matches) != 1:
                     raise SystemExit(catalog.ui("cli.no_such_session", id=session_id)) from None
-                chosen.append(store.get(matches[0].id))
+                chosen.append(store.get_record(matches[0].id))
         return chosen
-    return list(store.sessions())
+    return list(store.records())
 
 
 def export_command(args: argparse.Namespace, directory: Path, catalog: Catalog) -> int:
@@ -54,9 +56,15 @@ def export_command(args: argparse.Namespace, directory: Path, catalog: Catalog) 
         return 2
     store = _open_store(directory, catalog)
     try:
-        sessions = _selected(store, args, catalog)
+        records = _selected(store, args, catalog)
     finally:
         store.close()
+    if args.format == "json" and not args.anonymise:
+        from store.exchange import dumps_document, records_document
+
+        # The records go out as they were read and checked: no Session copies, no second check.
+        return _write(dumps_document(records_document(records)), args.output, catalog)
+    sessions = [Session.from_record(record) for record in records]
     if args.anonymise:
         from tui.exports import anonymised
 
@@ -109,6 +117,8 @@ def _write(data: bytes, output: str | None, catalog: Catalog) -> int:
 
 
 def import_command(path: Path, directory: Path, catalog: Catalog) -> int:
+    from store.exchange import MAX_BYTES, parse_document
+
     try:
         # Never more than the largest export plus one byte: a huge file (or /dev/zero) is
         # refused by size without filling the memory first.
