@@ -11,9 +11,12 @@ from typing import Any
 from store.record import Reminder
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Summary:
-    """What the history list and the reminder list need of a session, without its answers."""
+    """What the history list and the reminder list need of a session, without its answers.
+
+    Slotted: there is one per session, and the app keeps them all for its lists.
+    """
 
     id: str
     flow: str
