@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -36,23 +37,32 @@ WARM = 3  # openings after the first, per start
 SETTLE = 0.5  # seconds to let a screen finish drawing before the next key
 
 
-def openings(argv: list[str], env: dict[str, str], ready: str, markers: list[str]
-             ) -> tuple[float, list[float]]:
-    """Start the program, wait for `ready`, open the table screen cold, then WARM times more.
+@dataclass
+class Opening:
+    wall: float  # seconds from the key to the page on screen
+    cpu: float  # CPU seconds the program used meanwhile (10 ms ticks; steadier when shared)
 
-    Returns seconds for the cold opening and for each warm one.
-    """
+
+def openings(argv: list[str], env: dict[str, str], ready: str, markers: list[str]
+             ) -> tuple[Opening, list[Opening]]:
+    """Start the program, wait for `ready`, open the table screen cold, then WARM times more."""
     term = terminal.Terminal(argv, env, SIZE)
+
+    def open_screen() -> Opening:
+        before = term.cpu_seconds()
+        wall = term.press(b"h", markers)
+        return Opening(wall, term.cpu_seconds() - before)
+
     try:
         term.wait_for(ready)
         term.drain(SETTLE)
-        cold = term.press(b"h", markers)
+        cold = open_screen()
         warm = []
         for _ in range(WARM):
             term.drain(SETTLE)
             term.press(b"\x1b", [ready])
             term.drain(SETTLE)
-            warm.append(term.press(b"h", markers))
+            warm.append(open_screen())
     finally:
         term.kill()
     return cold, warm
@@ -72,15 +82,22 @@ def measure(folder: Path, starts: int) -> dict[str, float]:
     bare = ([sys.executable, str(HERE / "bare_table_app.py")], child_env(), BARE_MARKER,
             [TABLE_MARKER])
     openings(*ours), openings(*bare)  # warm the file cache; not counted
-    cold, warm, bare_cold, bare_warm = [], [], [], []
+    cold: list[Opening] = []
+    warm: list[Opening] = []
+    bare_cold: list[Opening] = []
+    bare_warm: list[Opening] = []
     for _ in range(starts):
         c, w = openings(*ours)
         cold.append(c), warm.extend(w)
         c, w = openings(*bare)
         bare_cold.append(c), bare_warm.extend(w)
-    ms = lambda values: statistics.median(values) * 1000  # noqa: E731
-    return {"total": total, "cold": ms(cold), "warm": ms(warm), "bare_cold": ms(bare_cold),
-            "bare_warm": ms(bare_warm), "worst": max(cold + warm) * 1000}
+    found: dict[str, float] = {"total": total,
+                               "worst": max(o.wall for o in cold + warm) * 1000}
+    for name, runs in (("cold", cold), ("warm", warm), ("bare_cold", bare_cold),
+                       ("bare_warm", bare_warm)):
+        found[name] = statistics.median(o.wall for o in runs) * 1000
+        found[name + "_cpu"] = statistics.median(o.cpu for o in runs) * 1000
+    return found
 
 
 def main() -> int:
@@ -99,10 +116,12 @@ def main() -> int:
         folders.cleanup()
     print(f"sessions in the data folder: {f['total']:.0f}; {args.repeats} starts, "
           f"{WARM} reopenings each")
-    print(f"history, first opening (cold), median:     {f['cold']:7.1f} ms")
-    print(f"history, median of reopenings:             {f['warm']:7.1f} ms")
+    print(f"history, first opening (cold), median:     {f['cold']:7.1f} ms"
+          f"   (CPU {f['cold_cpu']:.0f} ms)")
+    print(f"history, median of reopenings:             {f['warm']:7.1f} ms"
+          f"   (CPU {f['warm_cpu']:.0f} ms)")
     print(f"bare DataTable screen, median:             {f['bare_warm']:7.1f} ms"
-          f"   (first opening {f['bare_cold']:.1f} ms)")
+          f"   (CPU {f['bare_warm_cpu']:.0f} ms; first opening {f['bare_cold']:.1f} ms)")
     print(f"ratio history / bare:                      {f['warm'] / f['bare_warm']:7.2f}"
           f"   (first opening {f['cold'] / f['bare_cold']:.2f})")
     print(f"slowest single opening:                    {f['worst']:7.1f} ms")

@@ -24,6 +24,7 @@ from tui.i18n import translate_bindings
 from tui.store_text import explain
 
 HANG_UP_GRACE = 3.0  # seconds a hung-up app may take to exit after saving
+STYLESHEETS_AFTER = 0.3  # seconds after start to read the other screens' stylesheets
 
 
 def _end_process_after(seconds: float) -> None:
@@ -87,12 +88,26 @@ class PartingApp(App[None]):
             self.start_flow(self._start, self._start_client)
         elif self._start == "history":
             self.action_history()
+        # Once the home screen is up, while the user reads it, learn the other screens' rules:
+        # their first opening then skips restyling the whole app.
+        self.set_timer(STYLESHEETS_AFTER, self._read_screen_stylesheets)
         offered = self._offer_earlier_copies()
         self._check_size()
         for notice in self.store.notices:
             if notice not in offered:
                 self.notify(explain(self.catalog, notice), severity="warning", timeout=15,
                             markup=False)
+
+    def _read_screen_stylesheets(self) -> None:
+        from tui.screens import all_styles
+
+        sheet = self.stylesheet
+        unread = [path for path in all_styles() if not sheet.has_source(str(path), "")]
+        for path in unread:
+            sheet.read(path)
+        if unread:
+            sheet.reparse()
+            sheet.update(self)
 
     def _offer_earlier_copies(self) -> list[Notice]:
         """For each damaged file with a readable earlier copy, ask whether to restore it."""

@@ -12,3 +12,8 @@ def styles(name: str) -> Path:
     start-up then matches the home screen against those few rules, not every screen's.
     """
     return _STYLES / f"{name}.tcss"
+
+
+def all_styles() -> list[Path]:
+    """Every screen's stylesheet, in a fixed order."""
+    return sorted(_STYLES.glob("*.tcss"))
