@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
@@ -23,9 +23,6 @@ LANGUAGES = ("en", "ru", "pt")
 FALLBACK = "en"
 
 Value = str | tuple[str, ...] | Mapping[str, str]
-# The language folders sit beside this module. Read as plain files: importlib.resources
-# would cost a command that prints two lines about 7 ms of imports (zipfile, tempfile).
-CONTENT_DIR = Path(__file__).parent
 
 
 class ContentError(Exception):
@@ -90,7 +87,7 @@ def _has_items(table: Mapping[str, Any]) -> bool:
 @cache
 def _stems(lang: str) -> tuple[str, ...]:
     """The content files of `lang`, by name without `.toml`."""
-    folder = CONTENT_DIR / lang
+    folder = resources.files("content") / lang
     if not folder.is_dir():
         raise ContentError(f"no content for language {lang!r}")
     return tuple(sorted(e.name.removesuffix(".toml") for e in folder.iterdir()
@@ -108,7 +105,7 @@ def _load_file(lang: str, stem: str) -> tuple[Mapping[str, Item], Mapping[str, V
     ui: dict[str, Value] = {}
     if stem not in _stems(lang):
         return MappingProxyType(items), MappingProxyType(ui)
-    entry = CONTENT_DIR / lang / f"{stem}.toml"
+    entry = resources.files("content") / lang / f"{stem}.toml"
     source = f"content/{lang}/{stem}.toml"
     try:
         data = tomllib.loads(entry.read_text(encoding="utf-8"))

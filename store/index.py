@@ -5,11 +5,13 @@ mtime) of the session file it was made from, so a row that fell behind (a crash 
 writing the session and the index, or a save that only changed `updated_at`) is noticed
 and refreshed from the file.
 
-`index.json` keeps TinyDB's layout (`{"tables": {"summaries": {"1": row, ...}}}`, inside a
-document that carries its schema version). It is read with the standard library's `json`,
-because importing orjson costs more than parsing the table (a command that prints two
-reminders should not pay 20 ms for it), and written with orjson, which serialises the table
-about four times faster than `json`. Rows are kept once, in the dicts the parser made.
+TinyDB keeps the table; `IndexStorage` is its storage. `index.json` is TinyDB's layout
+(`{"tables": {"summaries": {"1": row, ...}}}`) inside a document that carries its schema
+version. The storage reads with the standard library's `json`, because importing orjson
+costs more than parsing the table (a command that prints two reminders should not pay
+20 ms for it), writes with orjson, which serialises the table about four times faster than
+`json`, and replaces the file atomically instead of rewriting it in place. Rows are kept
+once, in the dicts the parser made.
 
 Every index entry (the table, a journal line) may carry the *folder stamp*: the stat of
 `sessions/` (device, inode, mtime, ctime) at the moment the entry made the index exact. See
@@ -23,6 +25,9 @@ import json
 import os
 from pathlib import Path
 from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
 
 from store.atomic import FILE_MODE, TEMP_MARK, backup_path, fsync_dir, write_atomic
 
@@ -146,8 +151,49 @@ def _stamp_in(value: Any) -> Stamp | None:
     return None
 
 
+class IndexStorage(Storage):
+    """TinyDB's storage for the index: `json` to read, orjson to write, atomic replacement.
+
+    `signature` is that of the file as last read or written; `stamp` the folder stamp the
+    table carried when read, and the one the next write stores.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.signature: Signature | None = None
+        self.stamp: Stamp | None = None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        """The tables on disk (None if there is no file). Raises IndexUnreadable/IndexTooNew."""
+        try:
+            with open(self.path, "rb") as handle:
+                # The signature of what is actually read, not of what stat saw a moment ago.
+                sig = signature(os.fstat(handle.fileno()))
+                raw = handle.read()
+        except FileNotFoundError:
+            self.signature = self.stamp = None
+            return None
+        table, self.stamp = _parse(raw)
+        self.signature = sig
+        return {TABLE: table}
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.read_only:
+            raise PermissionError("the index is open read-only")
+        document: dict[str, Any] = {"schema": INDEX_SCHEMA, "tables": data}
+        if self.stamp is not None:
+            document["folder"] = self.stamp
+        try:
+            write_atomic(self.path, _dumps(document))
+            self.signature = signature(os.stat(self.path))
+        except BaseException:
+            self.signature = None  # unknown: the next read loads whatever is on disk
+            raise
+
+
 class Index:
-    """Summary rows by session id: a table in `index.json` plus a journal, `index.log`.
+    """Summary rows by session id: a TinyDB table in `index.json` plus a journal, `index.log`.
 
     Rewriting a 10,000-row table costs about 20 ms, mostly writing and fsyncing 3 MB, so a
     change of a few rows is appended to the journal instead (one line, one fsync) and the
@@ -162,10 +208,10 @@ class Index:
         self.log_path = path.with_name("index.log")
         self.sessions_dir = sessions_dir
         self.read_only = read_only
+        self.db = TinyDB(path, storage=IndexStorage, read_only=read_only)
+        self.storage: IndexStorage = self.db.storage  # type: ignore[assignment]
         self.generation = 0  # bumped whenever the rows in memory change
         self._rows: dict[str, dict[str, Any]] | None = None
-        self._table_sig: Signature | None = None  # of index.json as last read or written
-        self._table_stamp: Stamp | None = None
         self._log_offset = 0  # bytes of whole journal lines already applied
         self._log_sig: Signature | None = None
         # The folder stamp of the last entry applied (table, then journal lines); None when
@@ -183,7 +229,7 @@ class Index:
 
     @property
     def table_size(self) -> int:
-        return self._table_sig[2] if self._table_sig else 0
+        return self.storage.signature[2] if self.storage.signature else 0
 
     def rows(self) -> dict[str, dict[str, Any]]:
         """Rows by session id, reloaded if either file changed. Raises IndexUnreadable/IndexTooNew."""
@@ -192,29 +238,20 @@ class Index:
             self._replay()
             # A compaction between reading the table and the journal would pair an old
             # table with an emptied journal; the table's signature tells, so read again.
-            if self._current_table_sig() == self._table_sig:
+            if self._current_table_sig() == self.storage.signature:
                 break
         assert self._rows is not None
         return self._rows
 
     def _load_table(self) -> None:
         """Read index.json unless what we hold is what is on disk."""
-        sig = self._current_table_sig()
-        if sig == self._table_sig and self._rows is not None:
+        if self._rows is not None and self._current_table_sig() == self.storage.signature:
             return
-        if sig is None:
-            table: dict[str, dict[str, Any]] = {}
-            stamp = None
-        else:
-            with open(self.path, "rb") as handle:
-                # The signature of what we actually read, not of what stat saw a moment ago.
-                sig = signature(os.fstat(handle.fileno()))
-                raw = handle.read()
-            table, stamp = _parse(raw)
-        # The parsed rows are the only copy: no per-row copies, no document objects.
-        self._rows = {row["id"]: row for row in table.values()}
-        self._table_sig, self._table_stamp = sig, stamp
-        self.stamp = stamp
+        # Read through the storage rather than iterating the TinyDB table, which would copy
+        # every row into a Document: the parsed rows are the only copy.
+        tables = self.storage.read() or {}
+        self._rows = {row["id"]: row for row in tables.get(TABLE, {}).values()}
+        self.stamp = self.storage.stamp
         self._log_offset, self._log_sig = 0, None
         self.generation += 1
 
@@ -244,7 +281,7 @@ class Index:
 
     def _reload_all(self) -> None:
         """The rows hold lines of a journal that is gone: start again from the table."""
-        self._table_sig = None
+        self._rows = None
         self._load_table()
         self._replay()
 
@@ -340,14 +377,9 @@ class Index:
         """Write a fresh table holding exactly `rows`, then start an empty journal."""
         if self.read_only:
             raise PermissionError("the index is open read-only")
-        document: dict[str, Any] = {
-            "schema": INDEX_SCHEMA,
-            "tables": {TABLE: {str(n): row for n, row in enumerate(rows.values(), 1)}}}
-        if stamp is not None:
-            document["folder"] = stamp
+        self.storage.stamp = stamp
         try:
-            write_atomic(self.path, _dumps(document))
-            self._table_sig = self._current_table_sig()
+            self.storage.write({TABLE: {str(n): row for n, row in enumerate(rows.values(), 1)}})
         except BaseException:
             self.forget()
             raise
@@ -357,16 +389,16 @@ class Index:
             os.unlink(self.log_path)
             fsync_dir(self.log_path.parent)
         self._rows = dict(rows)
-        self._table_stamp = self.stamp = stamp
+        self.stamp = stamp
         self._log_offset, self._log_sig = 0, None
         self.generation += 1
 
     def forget(self) -> None:
         """Drop the memory copy; the next read loads from disk."""
-        self._rows, self._table_sig = None, None
+        self._rows, self.storage.signature = None, None
         self._log_offset, self._log_sig = 0, None
         self.stamp = None
         self.generation += 1
 
     def close(self) -> None:
-        """Nothing is held open between calls; kept so callers need not know."""
+        self.db.close()
