@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.app import STYLESHEETS_AFTER
+from tui.app import PREPARE_AFTER
 from tui.screens import all_styles, styles
 
 
@@ -12,7 +12,7 @@ def _read(app) -> set[str]:
 
 async def test_start_reads_only_the_shared_stylesheet_before_the_first_frame(make_app,
                                                                               monkeypatch):
-    monkeypatch.setattr("tui.app.STYLESHEETS_AFTER", 60.0)
+    monkeypatch.setattr("tui.app.PREPARE_AFTER", 60.0)
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -23,12 +23,12 @@ async def test_start_reads_only_the_shared_stylesheet_before_the_first_frame(mak
 async def test_other_screens_stylesheets_are_read_once_home_is_up(make_app):
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.pause(STYLESHEETS_AFTER + 0.2)
+        await pilot.pause(PREPARE_AFTER + 0.2)
         assert {str(p) for p in all_styles()} <= _read(app)
 
 
 async def test_a_screen_opened_before_then_shows_with_its_own_rules(make_app, monkeypatch):
-    monkeypatch.setattr("tui.app.STYLESHEETS_AFTER", 60.0)
+    monkeypatch.setattr("tui.app.PREPARE_AFTER", 60.0)
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.press("h")
