@@ -214,14 +214,7 @@ def commands(data: DataFolders, repeats: int) -> list[Row]:
     due = timed([*parting_command(), "due"])
     export_one = timed([*parting_command(), "export", newest])
     export = timed([*parting_command(), "export", "--all", "-o", str(out)])
-    # An installed parting has its bytecode compiled; a run with PYTHONDONTWRITEBYTECODE
-    # set would otherwise compile every module of parting on every start.
-    warm = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    for argv in ([*parting_command(), "due"], [*parting_command(), "export", newest],
-                 [*parting_command(), "export", "--all", "-o", str(out)]):
-        subprocess.run(argv, check=True, env=warm, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-    python(), due(), export_one(), export()  # warm the file cache
+    python(), due(), export_one(), export()  # warm the file cache and write the bytecode
     base, due_t, one_t, export_t = (
         median(r) * 1000 for r in alternate(repeats, python, due, export_one, export))
     yardstick = f"{base:.0f} ms (python -c pass)"

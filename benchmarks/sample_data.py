@@ -70,8 +70,14 @@ def parting_command() -> list[str]:
 
 
 def child_env(data_dir: Path | None = None) -> dict[str, str]:
-    """The environment for a measured child: a known terminal, no Textual dev switches."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    """The environment for a measured child: a known terminal, no Textual dev switches.
+
+    PYTHONDONTWRITEBYTECODE is dropped: an installed parting has its bytecode compiled, and
+    with it set every start would compile parting's modules again (the bare app's Textual
+    is compiled at install). The first, uncounted run of each benchmark writes it.
+    """
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("TEXTUAL") and k != "PYTHONDONTWRITEBYTECODE"}
     env["TERM"] = "xterm-256color"
     env["COLORTERM"] = "truecolor"
     env["PYTHONPATH"] = str(ROOT)
