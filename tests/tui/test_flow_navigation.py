@@ -30,3 +30,23 @@ async def test_pressing_continue_and_back_in_quick_succession_lands_on_a_focused
         assert isinstance(screen, FlowScreen)
         assert screen.current.step.id == "client"
         assert app.focused is not None and screen.current in app.focused.ancestors
+
+
+async def test_leaving_a_flow_opened_by_mistake_leaves_no_blank_session(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key in ("d", "escape", "s", "escape"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert store.count() == 0
+
+
+async def test_leaving_a_flow_after_typing_a_name_keeps_the_session(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press(*"Acme")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [s.client for s in store.summaries()] == ["Acme"]

@@ -226,9 +226,21 @@ class FlowScreen(Screen):
 
     def action_home(self) -> None:
         self._record_current()
-        self._dirty = True
-        self.flush()
+        if not self._started_by_mistake():
+            self._dirty = True
+            self.flush()
         self.app.go_home()
+
+    def _started_by_mistake(self) -> bool:
+        """True for a session never saved whose answers are all empty: leaving it keeps
+        nothing, so a flow opened by a stray key leaves no blank session behind."""
+        if not _blank(self.session.answers):
+            return False
+        try:
+            self.app.store.get_record(self.session.id)
+        except KeyError:  # SessionNotFound: it was never saved
+            return True
+        return False
 
     def finish(self) -> None:
         """The last step's Continue: mark the session done and return home."""
@@ -245,3 +257,14 @@ class FlowScreen(Screen):
     @on(Button.Pressed, "#nav-back")
     def _pressed_back(self) -> None:
         self.action_back()
+
+
+def _blank(value: object) -> bool:
+    """Nothing typed or chosen: empty text, no choice, or only such values inside."""
+    if isinstance(value, Mapping):
+        return all(_blank(v) for v in value.values())
+    if isinstance(value, list | tuple | set):
+        return all(_blank(v) for v in value)
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or value is False
