@@ -9,7 +9,8 @@ from textual.widgets import Button, Input, RadioSet, Static
 
 from store.settings import load_settings
 from tests.dropped.walk import ANSWERS_BEFORE_REASON, SAID, stored_session, type_text
-from tui.screens.dropped import ReasonStep, SummaryStep
+from tui.screens.dropped.reason import ReasonStep
+from tui.screens.dropped.summary import SummaryStep
 from tui.screens.flow import FlowScreen
 from tui.widgets.breathing import BreathingPacer
 from tui.widgets.draft import DraftEditor

@@ -47,7 +47,7 @@ class FlowScreen(Screen):
         super().__init__(classes=f"flow flow-{flow.name}")
         self.flow = flow
         self.session = session
-        self.widgets = dict(widgets or {})
+        self.widgets: Mapping[str, type[StepWidget]] = widgets or {}
         self._save_timer: Timer | None = None
         self._dirty = False
 
