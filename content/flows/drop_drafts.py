@@ -238,6 +238,8 @@ def _exit_values(answers: Answers, catalog: Catalog, today: date) -> dict[str, s
     if positive:
         values["positive_line"] = ui("drop_exit.positive_line", what=positive)
         values["positive_clause"] = ui("drop_exit.positive_clause", what=positive)
+    else:  # the letter still closes with thanks; one named good thing makes it personal
+        values["positive_line"] = ui("drop_exit.positive_line_plain")
     dates = exit_dates(answers, lang, today)
     if dates is not None:
         last = format_date(dates.last_working_day, lang)

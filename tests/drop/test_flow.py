@@ -186,6 +186,17 @@ def test_the_exit_message_holds_reason_dates_referral_window_and_a_good_thing():
     assert missing_parts(message, "en") == []
 
 
+@pytest.mark.parametrize("lang, thanks", [("en", "Thank you for the work we did together."),
+                                          ("ru", "Спасибо за совместную работу."),
+                                          ("pt", "Agradeço pelo trabalho que fizemos juntos.")])
+def test_the_exit_letter_still_closes_with_thanks_when_no_good_thing_was_named(lang, thanks):
+    catalog = load_catalog(lang)
+    answers = {"client": {"client": "Acme"}, "decision": {"decision": "part"},
+               "exit": {"format": "letter", "positive": ""}}
+    values = {"client": "Acme", **answer_values(answers), **drop_context(answers, catalog, TODAY)}
+    assert thanks in fill_draft(catalog, "drop_exit.message", values)
+
+
 def test_the_summary_leaves_out_answers_to_fields_the_walk_hid():
     from content.markdown import session_markdown
 
