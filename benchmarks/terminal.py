@@ -27,6 +27,7 @@ class Run:
     """What one run in a terminal measured."""
 
     first_frame: float  # seconds from fork to the marker on screen
+    first_frame_cpu: float  # CPU seconds the child had used by then (10 ms ticks)
     cpu_share: float | None  # CPU seconds per wall second while watched (1.0 = one core)
     max_rss_kb: int  # peak resident memory of the child
 
@@ -115,6 +116,7 @@ def run(argv: list[str], env: dict[str, str], marker: str, *, settle: float = 0.
     term = Terminal(argv, env, size)
     try:
         first = term.wait_for(marker)
+        first_cpu = term.cpu_seconds()
         if keys:
             term.drain(0.3)
             os.write(term.fd, keys)
@@ -127,4 +129,5 @@ def run(argv: list[str], env: dict[str, str], marker: str, *, settle: float = 0.
     except BaseException:
         term.kill()
         raise
-    return Run(first_frame=first, cpu_share=share, max_rss_kb=term.kill())
+    return Run(first_frame=first, first_frame_cpu=first_cpu, cpu_share=share,
+               max_rss_kb=term.kill())
