@@ -227,3 +227,14 @@ def test_closed_store_refuses_to_save(store: SessionStore) -> None:
     store.close()
     with pytest.raises(StoreError):
         store.save(sample())
+
+
+def test_values_repeated_across_rows_are_read_as_one_shared_string(data_dir: Path) -> None:
+    with SessionStore.open(data_dir) as writer:
+        writer.import_sessions([sample(client=f"Client {n}") for n in range(40)])
+    with SessionStore.open(data_dir) as reader:
+        rows = list(reader._index.rows().values())
+    assert len(rows) == 40
+    assert all(row["flow"] is rows[0]["flow"] and row["status"] is rows[0]["status"]
+               for row in rows)
+    assert rows[0]["flow"] == "dropped"
