@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -140,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"parting: {explain(catalog, error)}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`parting due | head -1`): stop quietly, as other tools do.
+        # What is still buffered goes nowhere instead of raising again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
     return run_app(args, directory, lang)
 

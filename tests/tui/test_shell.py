@@ -86,6 +86,28 @@ def test_printing_commands_never_import_textual(tmp_path):
     assert out.strip().endswith("False False")
 
 
+def test_a_printing_command_piped_into_a_reader_that_stops_ends_quietly(tmp_path):
+    from store import SessionStore, new_session
+
+    sessions = []
+    for n in range(3000):
+        session = new_session("dropped", client=f"Client {n}")
+        session.reminders = [{"id": "call", "due": "2020-01-01", "what": "Call back",
+                              "done": False, "kind": "call_back"}]
+        sessions.append(session)
+    with SessionStore.open(tmp_path) as store:
+        store.import_sessions(sessions)
+    code = "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))"
+    reader = subprocess.Popen([sys.executable, "-c", code, "--data-dir", str(tmp_path), "due"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None
+    reader.stdout.read(10)
+    reader.stdout.close()  # like `| head -1`
+    _, errors = reader.communicate(timeout=30)
+    assert b"Traceback" not in errors
+    assert reader.returncode == 0
+
+
 def test_app_waits_for_a_closing_window_instead_of_opening_read_only(tmp_path):
     import threading
 
