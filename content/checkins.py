@@ -62,12 +62,15 @@ def add_checkins(session: Any, catalog: Any, finished_on: date) -> list[dict[str
     """
     if getattr(session, "status", None) != "done":
         return []
+    # Imported here: reading the check-ins (history, insights) must not load the date parser.
+    from content.dates import add_interval
+
     have = {str(r.get("id")) for r in session.reminders}
     added = []
     for checkin in checkins_for(session.flow):
         if checkin.key in have:
             continue
-        due = _add_interval(finished_on, checkin.interval, checkin.count)
+        due = add_interval(finished_on, checkin.interval, checkin.count)
         reminder = {
             "id": checkin.key,
             "due": due.isoformat(),
@@ -141,13 +144,6 @@ def answer_label(catalog: Any, value: Any) -> str:
     """"Yes", "No", "Not sure" in the catalog's language."""
     key = f"app.{value}"
     return catalog.ui(key) if catalog.has_ui(key) else str(value)
-
-
-def _add_interval(start: date, interval: str, n: int) -> date:
-    # Imported here: reading the check-ins (history, insights) must not load the date parser.
-    from content.dates import add_interval
-
-    return add_interval(start, interval, n)
 
 
 def _day(value: Any) -> date | None:

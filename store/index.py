@@ -221,7 +221,6 @@ class Index:
         self.path = path
         self.log_path = path.with_name("index.log")
         self.sessions_dir = sessions_dir
-        self.read_only = read_only
         self.db = TinyDB(path, storage=IndexStorage, read_only=read_only)
         self.storage: IndexStorage = self.db.storage  # type: ignore[assignment]
         self.generation = 0  # bumped whenever the rows in memory change
@@ -231,6 +230,15 @@ class Index:
         # The folder stamp of the last entry applied (table, then journal lines); None when
         # that entry had none, which a reader must take as "check the files".
         self.stamp: Stamp | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """Kept by the storage, which refuses writes while it is set."""
+        return self.storage.read_only
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        self.storage.read_only = value
 
     def exists(self) -> bool:
         return self._current_table_sig() is not None
