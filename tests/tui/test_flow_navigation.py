@@ -50,3 +50,19 @@ async def test_leaving_a_flow_after_typing_a_name_keeps_the_session(make_app, st
         await pilot.press("escape")
         await pilot.pause()
         assert [s.client for s in store.summaries()] == ["Acme"]
+
+
+async def test_keys_typed_while_a_flow_opens_reach_its_first_field(make_app, store):
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        # One burst, as a fast typist sends it: the flow is still being built when the
+        # name's letters arrive.
+        for key in ("d", *"Acme"):
+            app.post_message(events.Key(key, key))
+        await pilot.pause(0.5)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [s.client for s in store.summaries()] == ["Acme"]

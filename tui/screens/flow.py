@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -50,6 +50,8 @@ class FlowScreen(Screen):
         self.widgets: Mapping[str, type[StepWidget]] = widgets or {}
         self._save_timer: Timer | None = None
         self._dirty = False
+        # Letters typed while a step is being built, before anything on it has the focus.
+        self._early_keys: list[events.Key] | None = None
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.catalog)
@@ -90,6 +92,8 @@ class FlowScreen(Screen):
         self.call_after_refresh(self.refresh_bindings)
         self.session.step = step.id
         self._update_header(step)
+        if self._early_keys is None:
+            self._early_keys = []
         self.call_after_refresh(self._focus_step, widget)
 
     def _focus_step(self, widget: StepWidget, tries: int = 5) -> None:
@@ -102,6 +106,30 @@ class FlowScreen(Screen):
         except NoMatches:
             if tries:
                 self.call_after_refresh(self._focus_step, widget, tries - 1)
+            else:
+                self._release_early_keys()
+        else:
+            # A step with nothing to focus must not keep swallowing letters.
+            self.call_after_refresh(self._release_early_keys)
+
+    def on_key(self, event: events.Key) -> None:
+        # Right after `d`, `s` or Continue the step is still being built and nothing in it
+        # has the focus: a fast typist's first letters are kept for the step's first field
+        # instead of being dropped on the scrolling frame around it.
+        if self._early_keys is not None and event.is_printable:
+            event.stop()
+            event.prevent_default()
+            self._early_keys.append(event)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id != "step-body":  # not the frame, but the step's own field
+            self._release_early_keys()
+
+    def _release_early_keys(self) -> None:
+        early, self._early_keys = self._early_keys, None
+        for key in early or ():
+            # Through the app, as if typed now: the focused field (or a binding) gets them.
+            self.app.post_message(events.Key(key.key, key.character))
 
     def _update_header(self, step: Step) -> None:
         catalog = self.app.catalog

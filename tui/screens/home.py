@@ -23,9 +23,11 @@ RECENT = 8
 class HomeScreen(Screen):
     """The first screen: the two flows, unfinished sessions, due reminders, recent sessions."""
 
+    # `d` and `s` act before the key goes anywhere else (home has no field to type into):
+    # letters typed right after them then reach the flow that opens, not the lists here.
     BINDINGS = [
-        Binding("d", "app.dropped", "home.key_dropped", id="home.dropped"),
-        Binding("s", "app.drop", "home.key_drop", id="home.drop"),
+        Binding("d", "app.dropped", "home.key_dropped", id="home.dropped", priority=True),
+        Binding("s", "app.drop", "home.key_drop", id="home.drop", priority=True),
         Binding("h", "app.history", "home.key_history", id="home.history"),
         Binding("r", "app.reminders", "home.key_reminders", id="home.reminders"),
         Binding("i", "app.insights", "home.key_insights", id="home.insights"),
