@@ -29,6 +29,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 import terminal  # noqa: E402
 from bare_app import MARKER as BARE_MARKER  # noqa: E402
+from bare_home_app import MARKER as BARE_HOME_MARKER  # noqa: E402
 from sample_data import NEWEST_CLIENT, DataFolders, child_env, parting_command  # noqa: E402
 
 
@@ -76,15 +77,20 @@ def startup_and_memory(data: DataFolders, repeats: int) -> list[Row]:
         bare_runs.append(terminal.run(bare_argv(), child_env(), BARE_MARKER, settle=0.3))
         return bare_runs[-1].first_frame
 
+    def bare_home() -> float:
+        argv = [sys.executable, str(HERE / "bare_home_app.py")]
+        return terminal.run(argv, child_env(), BARE_HOME_MARKER, settle=0.3).first_frame
+
     def app() -> float:
         app_runs.append(terminal.run(parting_command(), child_env(folder), NEWEST_CLIENT,
                                      settle=0.3))
         return app_runs[-1].first_frame
 
-    bare(), app()  # warm the file cache; not counted
+    bare(), bare_home(), app()  # warm the file cache; not counted
     bare_runs.clear(), app_runs.clear()
-    bare_times, app_times = alternate(repeats, bare, app)
+    bare_times, home_times, app_times = alternate(repeats, bare, bare_home, app)
     b, a = median(bare_times) * 1000, median(app_times) * 1000
+    h = median(home_times) * 1000
     bare_mem = median([r.max_rss_kb for r in bare_runs]) / 1024
     app_mem = median([r.max_rss_kb for r in app_runs]) / 1024
     # CPU time moves less than wall time when the machine is shared: shown beside it.
@@ -95,6 +101,11 @@ def startup_and_memory(data: DataFolders, repeats: int) -> list[Row]:
             f"{a / b:.2f}x", "<= 1.15x", a / b <= 1.15),
         Row("  CPU time to that frame", f"{a_cpu:.0f} ms", f"{b_cpu:.0f} ms (bare app)",
             f"{a_cpu / b_cpu:.2f}x", "(no goal)", None),
+        # What the home screen's content costs in plain Textual, and parting beyond that.
+        Row("  Textual alone drawing home's widgets", f"{h:.0f} ms", f"{b:.0f} ms (bare app)",
+            f"{h / b:.2f}x", "(no goal)", None),
+        Row("  parting against that", f"{a:.0f} ms", f"{h:.0f} ms (bare home)",
+            f"{a / h:.2f}x", "(no goal)", None),
         Row("peak memory, 1,000 sessions", f"{app_mem:.1f} MB", f"{bare_mem:.1f} MB (bare app)",
             f"{app_mem / bare_mem:.2f}x", "<= 1.3x", app_mem / bare_mem <= 1.3),
     ]
