@@ -78,6 +78,20 @@ def file_stem(session: Any, catalog: Catalog) -> str:
     return "-".join(p for p in (str(session.created_at)[:10], client, session.flow) if p)
 
 
+def export_path(folder: Path, stem: str, taken: str | None = None) -> Path:
+    """Where a session's page goes in `folder`: `<stem>.md`, never over another file.
+
+    The same session exported again reuses `taken` (its earlier file, when it is in
+    `folder`); any other file already there gets a number added instead: `<stem>-2.md`.
+    """
+    if taken and Path(taken).parent == folder:
+        return Path(taken)
+    path, number = folder / f"{stem}.md", 2
+    while path.exists():
+        path, number = folder / f"{stem}-{number}.md", number + 1
+    return path
+
+
 def slug(text: str) -> str:
     """Lower-case letters, digits and dashes only; other characters become dashes."""
     cleaned = re.sub(r"[^\w]+", "-", text.strip().lower(), flags=re.UNICODE).strip("-_")

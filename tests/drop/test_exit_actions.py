@@ -93,3 +93,21 @@ async def test_ctrl_e_on_the_summary_exports_the_whole_session(make_app, store, 
     text = written[0].read_text(encoding="utf-8")
     assert "# Should I drop them?: Acme" in text
     assert "**I will…**: Part ways" in text
+
+
+async def test_exporting_the_summary_again_rewrites_its_own_file_and_spares_another(
+        make_app, store, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    other = tmp_path / "2026-11-23-acme-drop.md"
+    other.write_text("another session's page, edited by hand", encoding="utf-8")
+    app = open_at(make_app, store, "summary")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+    assert other.read_text(encoding="utf-8") == "another session's page, edited by hand"
+    assert sorted(p.name for p in tmp_path.glob("*.md")) == [
+        "2026-11-23-acme-drop-2.md", "2026-11-23-acme-drop.md"]
+    assert stat.S_IMODE((tmp_path / "2026-11-23-acme-drop-2.md").stat().st_mode) == 0o600

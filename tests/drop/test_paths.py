@@ -49,7 +49,7 @@ async def finish_from_after(pilot) -> None:
     await type_text(pilot, "#f-lessons", "Write the scope down on day one.")
     await next_step(pilot)
     assert step_id(pilot) == "summary"
-    page = pilot.app.screen.query_one("#drop-summary-page", Markdown)
+    page = pilot.app.screen.query_one("#summary-page", Markdown)
     assert page.source
     await next_step(pilot)  # Finish
 

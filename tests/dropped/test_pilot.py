@@ -10,10 +10,10 @@ from textual.widgets import Button, Input, RadioSet, Static
 from store.settings import load_settings
 from tests.dropped.walk import ANSWERS_BEFORE_REASON, SAID, stored_session, type_text
 from tui.screens.dropped.reason import ReasonStep
-from tui.screens.dropped.summary import SummaryStep
 from tui.screens.flow import FlowScreen
 from tui.widgets.breathing import BreathingPacer
 from tui.widgets.draft import DraftEditor
+from tui.widgets.summary import SummaryStep
 
 BRANCH = {"slight": "amends", "systemic": "improve", "external": "accept"}
 
@@ -106,7 +106,7 @@ async def test_each_branch_can_be_walked_by_keyboard_to_a_summary_that_holds_eve
 
         await pilot.press("ctrl+e")
         await pilot.pause()
-        [exported] = list(tmp_path.glob("parting-acme-2026-11-23*.md"))
+        [exported] = list(tmp_path.glob("2026-11-23-acme-dropped*.md"))
         assert exported.read_text(encoding="utf-8") == page
 
         await pilot.press("ctrl+n")  # Finish

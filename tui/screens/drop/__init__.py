@@ -11,5 +11,5 @@ WIDGETS = StepWidgets({
     "decision": "tui.screens.drop.decision:DecisionStep",
     "exit": "tui.screens.drop.exit_script:ExitScriptStep",
     "after": "tui.screens.drop.after:AfterStep",
-    "summary": "tui.screens.drop.summary:DropSummaryStep",
+    "summary": "tui.widgets.summary:SummaryStep",
 })

@@ -6,5 +6,5 @@ WIDGETS = StepWidgets({
     "breathe": "tui.screens.dropped.breathe:BreathingStep",
     "draft": "tui.screens.dropped.drafts:DraftStep",
     "reason": "tui.screens.dropped.reason:ReasonStep",
-    "summary": "tui.screens.dropped.summary:SummaryStep",
+    "summary": "tui.widgets.summary:SummaryStep",
 })

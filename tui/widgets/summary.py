@@ -1,9 +1,7 @@
-"""The summary step: the whole session as one page, and an export to a Markdown file."""
+"""`SummaryStep`: the last step of both flows, the whole session on one page, exportable."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -13,40 +11,28 @@ from textual.widgets import Button, Markdown
 
 from content.markdown import session_markdown
 from store.atomic import write_atomic
+from tui.exports import export_path, file_stem
 from tui.i18n import translate_bindings
 from tui.safe_text import shown
 from tui.widgets.step import StepWidget
 
 
-def export_path(folder: Path, client: str, day: date, taken: str | None = None) -> Path:
-    """Where a session's Markdown goes: `parting-<client>-<day>.md` in `folder`.
-
-    The same session exported again reuses `taken` (its earlier file); a different
-    session never overwrites another's file: a number is added instead.
-    """
-    if taken and Path(taken).parent == folder:
-        return Path(taken)
-    slug = re.sub(r"[^\w]+", "-", client.casefold()).strip("-_") or "session"
-    base = f"parting-{slug}-{day.isoformat()}"
-    path = folder / f"{base}.md"
-    number = 2
-    while path.exists():
-        path = folder / f"{base}-{number}.md"
-        number += 1
-    return path
-
-
 class SummaryStep(StepWidget):
-    """Everything typed, every draft and reminder, rendered; `ctrl+e` exports it."""
+    """Everything typed, every draft and reminder, rendered; `ctrl+e` exports it as Markdown.
+
+    The file goes to the current folder, named like every other export
+    (`2026-11-23-acme-dropped.md`). Exporting the same session again rewrites its own file;
+    it never overwrites another file: a number is added to the name instead.
+    """
 
     BINDINGS = [
-        Binding("ctrl+e", "export", "dropped.key_export", id="dropped.summary.export"),
+        Binding("ctrl+e", "export", "flow.export", id="flow.summary.export"),
     ]
 
     def compose_body(self) -> ComposeResult:
         yield Markdown(shown(self.markdown()), id="summary-page")  # shown, never obeyed
         with Horizontal(id="summary-actions"):
-            yield Button(self.catalog.ui("dropped.export"), id="summary-export")
+            yield Button(self.catalog.ui("flow.export"), id="summary-export")
 
     def on_mount(self) -> None:
         translate_bindings(self, self.catalog)
@@ -70,17 +56,17 @@ class SummaryStep(StepWidget):
         session = getattr(self.screen, "session", None)
         if session is None:
             return
-        path = export_path(Path.cwd(), session.client, self.app.today(),
+        path = export_path(Path.cwd(), file_stem(session, self.catalog),
                            self.data.get("exported_to"))
         try:
             write_atomic(path, self.markdown().encode("utf-8"), keep_backup=False)
         except OSError as error:
-            self.app.notify(self.catalog.ui("dropped.export_failed", path=path,
+            self.app.notify(self.catalog.ui("flow.export_failed", path=path,
                                              error=error.strerror or error),
                             severity="error", timeout=10)
             return
         self.set_answer("exported_to", str(path))
-        self.app.notify(self.catalog.ui("dropped.exported", path=path), timeout=10)
+        self.app.notify(self.catalog.ui("flow.exported", path=path), timeout=10)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "summary-export":
