@@ -111,3 +111,25 @@ async def test_exporting_the_summary_again_rewrites_its_own_file_and_spares_anot
     assert sorted(p.name for p in tmp_path.glob("*.md")) == [
         "2026-11-23-acme-drop-2.md", "2026-11-23-acme-drop.md"]
     assert stat.S_IMODE((tmp_path / "2026-11-23-acme-drop-2.md").stat().st_mode) == 0o600
+
+
+async def test_exporting_the_exit_message_again_spares_another_sessions_file(
+        make_app, store, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    other = tmp_path / "2026-11-23-acme-drop-exit-message.md"
+    other.write_text("the message of an earlier session", encoding="utf-8")
+    app = open_at(make_app, store, "exit")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        page = app.screen.session.to_record()
+    assert other.read_text(encoding="utf-8") == "the message of an earlier session"
+    assert sorted(p.name for p in tmp_path.glob("*.md")) == [
+        "2026-11-23-acme-drop-exit-message-2.md", "2026-11-23-acme-drop-exit-message.md"]
+    from content import load_catalog
+    from content.markdown import session_markdown
+
+    assert "exit-message-2" not in session_markdown(page, load_catalog("en"))

@@ -16,7 +16,7 @@ from textual.widgets import Static, TextArea
 from content.dates import format_date
 from content.flows import Field
 from content.flows.drop_drafts import DEFAULT_NOTICE_DAYS, exit_dates
-from tui.exports import file_stem, write_private
+from tui.exports import export_path, file_stem, write_private
 from tui.i18n import translate_bindings
 from tui.screens.drop.form import DropFormStep
 from tui.screens.drop.message_check import MessageCheck
@@ -129,13 +129,15 @@ class ExitScriptStep(DropFormStep):
             parts += [f"## {self.item.get('message_label')}", ""]
         parts.append(self.message_text.strip())
         stem = file_stem(session, self.catalog) if session is not None else "parting-drop"
-        path = Path.cwd() / f"{stem}-exit-message.md"
+        # Again from this session: its own file; never over another session's message.
+        path = export_path(Path.cwd(), f"{stem}-exit-message", self.data.get("exported_to"))
         try:
             write_private(path, ("\n".join(parts) + "\n").encode("utf-8"))
         except OSError as error:
             self.app.notify(self.catalog.ui("drop.export_failed", error=error.strerror or error),
                             severity="error", timeout=10)
             return
+        self.set_answer("exported_to", str(path))
         self.app.notify(self.catalog.ui("drop.exported", path=path), timeout=10)
 
     def action_edit_external(self) -> None:
