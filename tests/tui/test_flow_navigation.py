@@ -66,3 +66,19 @@ async def test_keys_typed_while_a_flow_opens_reach_its_first_field(make_app, sto
         await pilot.press("escape")
         await pilot.pause()
         assert [s.client for s in store.summaries()] == ["Acme"]
+
+
+async def test_home_lists_the_session_of_a_flow_opened_at_start_on_the_way_back(make_app):
+    from textual.widgets import OptionList
+
+    from tui.screens.home import HomeScreen
+
+    app = make_app(start="dropped", client="Acme")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen_stack[-2]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home and isinstance(home, HomeScreen)
+        recent = app.screen.query_one("#home-recent", OptionList)
+        assert "Acme" in str(recent.get_option_at_index(0).prompt)

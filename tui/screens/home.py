@@ -35,8 +35,14 @@ class HomeScreen(Screen):
         Binding("q", "app.quit", "app.quit", id="home.quit", show=False),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._fresh = True
+
     def compose(self) -> ComposeResult:
         catalog = self.app.catalog
+        # Before the footer is built, so it is drawn once, in the user's language.
+        translate_bindings(self, catalog)
         yield Header()
         with VerticalScroll(id="home-body"):
             yield Static(catalog.ui("home.welcome"), id="home-welcome")
@@ -46,16 +52,18 @@ class HomeScreen(Screen):
                 Option(self._flow_prompt("drop"), id="drop"),
                 id="home-flows",
             )
+            # Filled here, so the first frame is drawn once with everything in it.
+            unfinished, due, recent = self._lists()
             with Horizontal(id="home-lists"):
                 with Vertical(classes="home-column"):
                     yield Static(catalog.ui("home.unfinished"), classes="section-title")
-                    yield OptionList(id="home-unfinished")
+                    yield self._list("home-unfinished", unfinished)
                     yield Static(catalog.ui("home.due"), classes="section-title")
                     # Reminder lines carry clients' names: plain text, never markup.
-                    yield Static(id="home-due", markup=False)
+                    yield Static(due, id="home-due", markup=False)
                 with Vertical(classes="home-column"):
                     yield Static(catalog.ui("home.recent"), classes="section-title")
-                    yield OptionList(id="home-recent")
+                    yield self._list("home-recent", recent)
         yield Footer(show_command_palette=False)
 
     def _flow_prompt(self, flow: str) -> Text:
@@ -67,41 +75,56 @@ class HomeScreen(Screen):
         return text
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.app.catalog)
-        self.refresh_bindings()
         self.query_one("#home-flows", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        # Also the first time the screen is shown, so the lists are filled once at start.
+        if self._fresh:  # composed a moment ago, for the first showing
+            self._fresh = False
+            return
         self.refresh_lists()
+
+    def on_screen_suspend(self) -> None:
+        self._fresh = False  # covered (a flow opened at start): read the store on return
 
     def refresh_lists(self) -> None:
         """Re-read the store: a session may have been saved, finished or imported meanwhile."""
+        unfinished, due, recent = self._lists()
+        for list_id, options in (("#home-unfinished", unfinished), ("#home-recent", recent)):
+            option_list = self.query_one(list_id, OptionList)
+            option_list.clear_options()
+            option_list.add_options(options)
+        self.query_one("#home-due", Static).update(due)
+
+    def _lists(self) -> tuple[list[Option], str, list[Option]]:
+        """The unfinished sessions, the due reminders' text and the recent sessions."""
         catalog = self.app.catalog
         summaries: list[Summary] = self.app.store.summaries()
         unfinished = [s for s in summaries if s.status != "done"]
-        self._fill(self.query_one("#home-unfinished", OptionList), unfinished[:RECENT],
-                   catalog.ui("home.none_unfinished"))
+        unfinished_options = self._options(unfinished[:RECENT], "home.none_unfinished")
         if len(unfinished) > RECENT:  # the rest are one key away, in History
-            self.query_one("#home-unfinished", OptionList).add_option(Option(
+            unfinished_options.append(Option(
                 Text(catalog.ui("history.more_in_history", n=len(unfinished) - RECENT),
                      style="dim"), disabled=True))
-        self._fill(self.query_one("#home-recent", OptionList), summaries[:RECENT],
-                   catalog.ui("home.none_recent"))
-        due = due_reminders(summaries, self.app.today())
-        lines = [reminder_line(catalog, r, s.client, self.app.today()) for s, r in due[:6]]
+        today = self.app.today()
+        due = due_reminders(summaries, today)
+        lines = [reminder_line(catalog, r, s.client, today) for s, r in due[:6]]
         if len(due) > 6:
             lines.append(catalog.ui("home.more_due", n=len(due) - 6))
-        self.query_one("#home-due", Static).update(
-            shown("\n".join(lines)) if lines else catalog.ui("home.none_due"))
+        due_text = shown("\n".join(lines)) if lines else catalog.ui("home.none_due")
+        return unfinished_options, due_text, self._options(summaries[:RECENT], "home.none_recent")
 
-    def _fill(self, options: OptionList, summaries: list[Summary], empty: str) -> None:
-        options.clear_options()
+    @staticmethod
+    def _list(list_id: str, options: list[Option]) -> OptionList:
+        # Options added after construction: nothing is highlighted until the list is focused.
+        option_list = OptionList(id=list_id)
+        option_list.add_options(options)
+        return option_list
+
+    def _options(self, summaries: list[Summary], empty_key: str) -> list[Option]:
         if not summaries:
-            options.add_option(Option(Text(empty, style="dim"), disabled=True))
-            return
-        options.add_options([Option(session_line(self.app.catalog, summary), id=summary.id)
-                             for summary in summaries])
+            return [Option(Text(self.app.catalog.ui(empty_key), style="dim"), disabled=True)]
+        return [Option(session_line(self.app.catalog, summary), id=summary.id)
+                for summary in summaries]
 
     @on(OptionList.OptionSelected, "#home-flows")
     def _start(self, event: OptionList.OptionSelected) -> None:
