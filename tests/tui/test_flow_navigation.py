@@ -82,3 +82,76 @@ async def test_home_lists_the_session_of_a_flow_opened_at_start_on_the_way_back(
         assert app.screen is home and isinstance(home, HomeScreen)
         recent = app.screen.query_one("#home-recent", OptionList)
         assert "Acme" in str(recent.get_option_at_index(0).prompt)
+
+
+def burst(app, *keys: str) -> None:
+    """Keys sent in one go, as a fast typist (or a paste of keystrokes) sends them."""
+    from textual import events
+
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_keys_typed_right_after_continue_reach_the_next_steps_first_field(
+        make_app, store):
+    from textual.widgets import Input
+
+    from tests.dropped.walk import ANSWERS_BEFORE_REASON, stored_session
+
+    answers = {k: v for k, v in ANSWERS_BEFORE_REASON.items() if k != "gratitude"}
+    session = stored_session(store, "feelings", answers)
+    app = make_app(session_id=session.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        burst(app, "ctrl+n", *"the shop")
+        await pilot.pause(0.5)
+        screen = app.screen
+        assert screen.current.step.id == "gratitude"
+        assert screen.query_one("#f-work", Input).value == "the shop"
+        assert screen.session.answers["feelings"] == answers["feelings"]
+
+
+async def test_tab_typed_while_a_flow_opens_keeps_its_place_among_the_letters(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        burst(app, "d", *"Acme", "tab", *"Jane")
+        await pilot.pause(0.5)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [summary] = store.summaries()
+        answers = store.get(summary.id).answers["what_happened"]
+        assert (answers.get("client"), answers.get("who")) == ("Acme", "Jane")
+
+
+def in_view(screen) -> bool:
+    from textual.containers import VerticalScroll
+
+    body = screen.query_one("#step-body", VerticalScroll)
+    return body.content_region.contains_region(screen.focused.region)
+
+
+async def test_a_new_flow_opens_at_the_top_of_its_first_step(make_app):
+    from textual.containers import VerticalScroll
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#step-body", VerticalScroll).scroll_y == 0
+        assert in_view(app.screen)
+
+
+async def test_in_a_small_window_the_next_steps_field_is_in_view_after_continue(
+        make_app, store):
+    from tests.dropped.walk import ANSWERS_BEFORE_REASON, stored_session
+
+    answers = {k: v for k, v in ANSWERS_BEFORE_REASON.items() if k != "gratitude"}
+    session = stored_session(store, "feelings", answers)
+    app = make_app("ru", session_id=session.id)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause(0.3)
+        assert app.screen.current.step.id == "gratitude"
+        assert in_view(app.screen)

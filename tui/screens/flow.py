@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 
 from textual import events, on
@@ -11,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer, Input, Static, TextArea
 
 from content.flows import Flow, Step
 from content.reminders import merge_reminders
@@ -23,6 +24,7 @@ from tui.widgets.draft import DraftEditor
 from tui.widgets.step import FormStep, StepWidget
 
 SAVE_DELAY = 0.5  # seconds after the last keystroke
+MOVE_WAIT = 0.1  # seconds kept keys wait after one (Tab, Enter) that did not move the focus
 
 
 class FlowScreen(Screen):
@@ -50,8 +52,10 @@ class FlowScreen(Screen):
         self.widgets: Mapping[str, type[StepWidget]] = widgets or {}
         self._save_timer: Timer | None = None
         self._dirty = False
-        # Letters typed while a step is being built, before anything on it has the focus.
+        # Keys typed while a step is being built, before anything on it has the focus, and
+        # those of them handed on again once it has.
         self._early_keys: list[events.Key] | None = None
+        self._replayed: list[events.Key] = []
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.catalog)
@@ -83,53 +87,101 @@ class FlowScreen(Screen):
     def show_step(self, step: Step) -> None:
         """Replace the step on screen with `step`, restoring its answers."""
         body = self.query_one("#step-body", VerticalScroll)
+        # Keys typed from here until the new step has the focus are kept for it: the old
+        # step's field must not take them while it is being removed.
+        if self._early_keys is None:
+            self._early_keys = []
+        self.set_focus(None)
         body.remove_children()
         cls = self.widgets.get(step.widget or "", FormStep)
         widget = cls(self.flow, step, self.session.answers, self.app.catalog,
                      client=self.session.client, today=self.app.today())
         body.mount(widget)
-        body.scroll_home(animate=False)
+        body.scroll_home(animate=False, immediate=True)
         self.call_after_refresh(self.refresh_bindings)
         self.session.step = step.id
         self._update_header(step)
-        if self._early_keys is None:
-            self._early_keys = []
         self.call_after_refresh(self._focus_step, widget)
 
     def _focus_step(self, widget: StepWidget, tries: int = 5) -> None:
         # A quick Back or Continue can replace the step before this runs, and a step's own
-        # parts may not be mounted yet after one refresh: then try again a little later.
+        # parts may not be mounted (or not focusable yet) after one refresh: then try again
+        # a little later.
         if not widget.is_attached:
             return
-        try:
+        with contextlib.suppress(NoMatches):
             widget.focus_first()
-        except NoMatches:
-            if tries:
-                self.call_after_refresh(self._focus_step, widget, tries - 1)
-            else:
-                self._release_early_keys()
+        self.call_after_refresh(self._check_step_focus, widget, tries)
+
+    def _check_step_focus(self, widget: StepWidget, tries: int) -> None:
+        focused = self.focused
+        if not widget.is_attached:
+            return  # replaced meanwhile
+        if focused is not None and widget in focused.ancestors:
+            # Focused (the kept keys went on with the focus, if any). Once laid out, show
+            # the step from its top, scrolled only as far as the focused control needs.
+            if widget.REVEAL_FOCUS:
+                self.call_after_refresh(self._scroll_to_focused)
+            return
+        if tries:
+            self._focus_step(widget, tries - 1)
         else:
-            # A step with nothing to focus must not keep swallowing letters.
-            self.call_after_refresh(self._release_early_keys)
+            self._release_early_keys()  # nothing here takes the focus: let the keys go
+
+    def _scroll_to_focused(self) -> None:
+        # Focusing never scrolls by itself here (it would while the step is still being
+        # laid out: the title and introduction scrolled away, or the field left below).
+        focused = self.focused
+        if focused is None:
+            return
+        body = self.query_one("#step-body", VerticalScroll)
+        top = focused.region.y - body.content_region.y + body.scroll_y
+        below = top + focused.region.height - body.content_size.height
+        body.scroll_to(y=max(0, below), animate=False, immediate=True)
 
     def on_key(self, event: events.Key) -> None:
         # Right after `d`, `s` or Continue the step is still being built and nothing in it
-        # has the focus: a fast typist's first letters are kept for the step's first field
-        # instead of being dropped on the scrolling frame around it.
-        if self._early_keys is not None and event.is_printable:
+        # has the focus: a fast typist's keys (letters, Tab, Backspace...) are kept, in
+        # order, for the step instead of being dropped on the scrolling frame around it.
+        # Priority keys (Continue, Save, Quit) never get here: they act at once.
+        if self._early_keys is not None and not any(event is r for r in self._replayed):
             event.stop()
             event.prevent_default()
             self._early_keys.append(event)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id != "step-body":  # not the frame, but the step's own field
-            self._release_early_keys()
+            self._release_early_keys()  # the first keys, or those after a Tab
 
     def _release_early_keys(self) -> None:
-        early, self._early_keys = self._early_keys, None
-        for key in early or ():
-            # Through the app, as if typed now: the focused field (or a binding) gets them.
-            self.app.post_message(events.Key(key.key, key.character))
+        """Hand the kept keys on, in order, as if typed now.
+
+        Letters go straight to the focused field and Tab / Shift+Tab move the focus here,
+        so "Acme, Tab, Jane" fills two fields. Any other key goes through the app (the
+        focused control or a binding gets it); it may move the focus only after the keys
+        already on their way were delivered, so the rest wait until the focus has moved,
+        or a moment if it does not.
+        """
+        early = self._early_keys or []
+        while early:
+            kept = early.pop(0)
+            if kept.key in ("tab", "shift+tab"):
+                self.focus_next() if kept.key == "tab" else self.focus_previous()
+                continue
+            replay = events.Key(kept.key, kept.character)
+            # Sent by the app, as typed keys are: made here, it would stop bubbling at this
+            # screen and never reach the app's bindings.
+            replay.set_sender(self.app)
+            if kept.is_printable and isinstance(self.focused, (Input, TextArea)):
+                self.focused.post_message(replay)  # a field takes every letter
+                continue
+            self._replayed.append(replay)
+            self.app.post_message(replay)
+            if not kept.is_printable and early:
+                self.set_timer(MOVE_WAIT, self._release_early_keys)
+                return
+        self._early_keys = None
+        self._replayed = []
 
     def _update_header(self, step: Step) -> None:
         catalog = self.app.catalog

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -39,6 +39,10 @@ YESNO = ("yes", "no", "unsure")
 
 class StepWidget(Vertical):
     """Base class of every step: title, lead line, and the step's own body."""
+
+    # Scroll the step, once shown, as far as its focused control needs to be in view.
+    # A step read from its top whatever has the focus (the summary) says False.
+    REVEAL_FOCUS: ClassVar[bool] = True
 
     class Changed(Message):
         """The step's answer changed; `value` is the whole answer of the step."""
@@ -102,7 +106,7 @@ class StepWidget(Vertical):
     def focus_first(self) -> None:
         for widget in self.query("Input, TextArea, RadioSet, SelectionList, Checkbox, Button"):
             if widget.focusable and widget.display:
-                widget.focus()
+                widget.focus(scroll_visible=False)  # the flow scrolls once laid out
                 return
 
 

@@ -28,6 +28,7 @@ class SummaryStep(StepWidget):
     BINDINGS = [
         Binding("ctrl+e", "export", "flow.export", id="flow.summary.export"),
     ]
+    REVEAL_FOCUS = False  # read from the top; Export has the focus wherever it sits
 
     def compose_body(self) -> ComposeResult:
         yield Markdown(shown(self.markdown()), id="summary-page")  # shown, never obeyed
@@ -39,7 +40,6 @@ class SummaryStep(StepWidget):
         self.screen.refresh_bindings()
 
     def focus_first(self) -> None:
-        # Focus Export without scrolling to it: the summary is read from the top.
         self.query_one("#summary-export", Button).focus(scroll_visible=False)
 
     def markdown(self) -> str:

@@ -69,5 +69,5 @@ class DropFormStep(FormStep):
             shown = all(node.display for node in widget.ancestors_with_self
                         if isinstance(node, Widget) and node is not self.screen)
             if widget.focusable and shown:
-                widget.focus()
+                widget.focus(scroll_visible=False)  # the flow scrolls once laid out
                 return

@@ -70,10 +70,9 @@ class BreathingStep(StepWidget):
         return self.query_one(BreathingPacer)
 
     def focus_first(self) -> None:
-        start = self.query_one("#breathe-start", Button)
-        start.focus()
-        # In a short window the button may sit below the fold until layout settles.
-        self.call_after_refresh(start.scroll_visible, animate=False)
+        # The flow scrolls it into view once laid out (in a short window it may sit below
+        # the fold).
+        self.query_one("#breathe-start", Button).focus(scroll_visible=False)
 
     # -- actions ---------------------------------------------------------------------------
     def action_start(self) -> None:

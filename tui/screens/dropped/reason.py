@@ -35,11 +35,6 @@ class ReasonStep(FormStep):
         yield from super().compose_body()
         yield Static(self._follows_text(), id="reason-follows")
 
-    def focus_first(self) -> None:
-        super().focus_first()
-        if self.screen.focused is not None:
-            self.call_after_refresh(self.screen.focused.scroll_visible, animate=False)
-
     def suggestion(self) -> Suggestion | None:
         """The kind the client's own words point to, if they point clearly to one."""
         said = str(answer(self.answers, "what_happened", "said", ""))
