@@ -68,6 +68,7 @@ class Anonymiser:
         self._client_words: dict[str, str] = {}  # capitalised word of a client name → label
         self.people: dict[str, str] = {}  # name as written → label
         self._mid_sentence: set[str] = set()
+        self._mid_starts: set[str] = set()  # first words of names met mid-sentence
 
     # -- labels ------------------------------------------------------------------------
     def client_label(self, name: str) -> str:
@@ -136,10 +137,18 @@ class Anonymiser:
             words = [w for _, _, w in run]
             if self._sentence_start(text, run[0][0]):
                 words = words[1:]
+            elif words:
+                self._mid_starts.add(words[0])
             self._mid_sentence.update(words)
 
     def _known(self, word: str) -> bool:
         return word in self._mid_sentence or word in self._client_words or word in self.people
+
+    def _starts_a_name(self, word: str) -> bool:
+        # "Brown" in "Mark Brown" is met mid-sentence too, but never starting a name: at a
+        # sentence start "Mark Brown" stays one name, while "Yesterday Anna" loses its
+        # first word because "Anna" starts a name elsewhere.
+        return word in self._mid_starts or word in self._client_words or word in self.people
 
     # -- writing -----------------------------------------------------------------------
     def text(self, text: str) -> str:
@@ -168,7 +177,7 @@ class Anonymiser:
             if self._sentence_start(text, run[0][0]) and not self._known(run[0][2]):
                 # A capitalised first word of a sentence is a name only when the text
                 # uses it as one elsewhere, or when a name follows it directly.
-                if len(run) == 1 or self._known(run[1][2]):
+                if len(run) == 1 or self._starts_a_name(run[1][2]):
                     run = run[1:]
                 if not run:
                     continue

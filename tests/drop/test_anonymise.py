@@ -82,3 +82,28 @@ def test_sessions_share_one_mapping_and_originals_are_untouched():
 def test_a_session_without_a_client_keeps_an_empty_client():
     out = anonymise_sessions([{"client": "", "answers": {}, "reminders": []}], load_catalog("en"))
     assert out[0]["client"] == ""
+
+
+def test_a_two_word_name_opening_a_sentence_is_replaced_whole():
+    text = "What is going on: Mark Brown calls at night. I asked Mark Brown to stop."
+    assert anonymise_text(text, []) == \
+        "What is going on: Person 1 calls at night. I asked Person 1 to stop."
+    assert anonymise_text("Ana Souza liga à noite.", [], catalog=load_catalog("pt")) == \
+        "Pessoa 1 liga à noite."
+
+
+def test_an_ordinary_word_before_a_known_name_at_a_sentence_start_is_kept():
+    assert anonymise_text("Yesterday Anna called. I like Anna.", []) == \
+        "Yesterday Person 1 called. I like Person 1."
+
+
+def test_the_mentor_summary_keeps_the_users_own_notes_and_hides_the_names():
+    from content.flows.drop_drafts import _self_check_lines
+
+    catalog = load_catalog("en")
+    lines = _self_check_lines({"self_check": {"own_part": "yes",
+                                              "own_part_note": "Agree in writing"}}, catalog)
+    text = anonymise_text(f"What is going on: Mark Brown calls at night.\n{lines}", ["Acme"],
+                          catalog=catalog)
+    assert "Agree in writing" in text
+    assert "Mark" not in text and "Brown" not in text
