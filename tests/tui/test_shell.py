@@ -185,3 +185,20 @@ async def test_changing_language_mid_flow_keeps_the_answers_and_the_step(make_ap
         assert app.screen.session.answers["what_happened"]["who"] == "Marta"
     [session] = list(store.sessions())
     assert session.answers["what_happened"]["who"] == "Marta"
+
+
+async def test_the_language_command_is_found_by_its_english_name_in_every_language(make_app):
+    from textual.command import CommandPalette
+
+    for lang in ("ru", "pt"):
+        app = make_app(lang)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"language")
+            await pilot.pause(0.5)
+            palette = app.screen
+            assert isinstance(palette, CommandPalette)
+            found = palette.query_one("CommandList")
+            assert found.option_count >= 1
+            assert "Language" in str(found.get_option_at_index(0).prompt)
