@@ -95,19 +95,30 @@ async def test_ctrl_e_on_the_summary_exports_the_whole_session(make_app, store, 
     assert "**I will…**: Part ways" in text
 
 
+async def export_twice_beside(make_app, store, folder, step: str, key: str, taken: str):
+    """Export twice from `step` with `key` while `folder` already holds a file `taken`.
+
+    The file there is another session's and must come out untouched; returns the
+    session's record as the app holds it afterwards.
+    """
+    other = folder / taken
+    other.write_text("another session's page, edited by hand", encoding="utf-8")
+    app = open_at(make_app, store, step)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(2):
+            await pilot.press(key)
+            await pilot.pause()
+        record = app.screen.session.to_record()
+    assert other.read_text(encoding="utf-8") == "another session's page, edited by hand"
+    return record
+
+
 async def test_exporting_the_summary_again_rewrites_its_own_file_and_spares_another(
         make_app, store, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    other = tmp_path / "2026-11-23-acme-drop.md"
-    other.write_text("another session's page, edited by hand", encoding="utf-8")
-    app = open_at(make_app, store, "summary")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+e")
-        await pilot.pause()
-        await pilot.press("ctrl+e")
-        await pilot.pause()
-    assert other.read_text(encoding="utf-8") == "another session's page, edited by hand"
+    await export_twice_beside(make_app, store, tmp_path, "summary", "ctrl+e",
+                              "2026-11-23-acme-drop.md")
     assert sorted(p.name for p in tmp_path.glob("*.md")) == [
         "2026-11-23-acme-drop-2.md", "2026-11-23-acme-drop.md"]
     assert stat.S_IMODE((tmp_path / "2026-11-23-acme-drop-2.md").stat().st_mode) == 0o600
@@ -115,21 +126,12 @@ async def test_exporting_the_summary_again_rewrites_its_own_file_and_spares_anot
 
 async def test_exporting_the_exit_message_again_spares_another_sessions_file(
         make_app, store, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    other = tmp_path / "2026-11-23-acme-drop-exit-message.md"
-    other.write_text("the message of an earlier session", encoding="utf-8")
-    app = open_at(make_app, store, "exit")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("f3")
-        await pilot.pause()
-        await pilot.press("f3")
-        await pilot.pause()
-        page = app.screen.session.to_record()
-    assert other.read_text(encoding="utf-8") == "the message of an earlier session"
-    assert sorted(p.name for p in tmp_path.glob("*.md")) == [
-        "2026-11-23-acme-drop-exit-message-2.md", "2026-11-23-acme-drop-exit-message.md"]
     from content import load_catalog
     from content.markdown import session_markdown
 
-    assert "exit-message-2" not in session_markdown(page, load_catalog("en"))
+    monkeypatch.chdir(tmp_path)
+    record = await export_twice_beside(make_app, store, tmp_path, "exit", "f3",
+                                       "2026-11-23-acme-drop-exit-message.md")
+    assert sorted(p.name for p in tmp_path.glob("*.md")) == [
+        "2026-11-23-acme-drop-exit-message-2.md", "2026-11-23-acme-drop-exit-message.md"]
+    assert "exit-message-2" not in session_markdown(record, load_catalog("en"))
