@@ -18,7 +18,7 @@ MARKER = "Newest Client Ltd"
 CSS = """
 #home-body { padding: 1 2; }
 #home-welcome { color: $text-muted; margin-bottom: 1; }
-#home-flows { height: auto; max-height: 8; border: round $primary; margin-bottom: 1; }
+#home-flows { height: auto; border: round $primary; margin-bottom: 1; }
 #home-lists { height: auto; }
 .home-column { width: 1fr; height: auto; margin-right: 1; }
 .home-column OptionList { height: auto; max-height: 10; border: none; }
@@ -29,7 +29,7 @@ CSS = """
 
 def session_lines(count: int, first: str) -> list[Option]:
     names = [first] + [f"Client {n:03d}" for n in range(1, count)]
-    return [Option(f"23 Nov 2026  {name}  was dropped  unfinished", id=f"s{n}")
+    return [Option(f"23 Nov 2026  {name}\nwas dropped  unfinished", id=f"s{n}")
             for n, name in enumerate(names)]
 
 

@@ -13,7 +13,11 @@ from tui.safe_text import shown
 
 
 def session_line(catalog: Catalog, summary: Summary) -> Text:
-    """"3 Nov 2026  Acme  was dropped  unfinished", the date in the user's language."""
+    """"3 Nov 2026  Acme", then "was dropped  unfinished", the date in the user's language.
+
+    Two lines of their own: left to wrap in a narrow column, Textual moved the spaces
+    between the styled parts ("Acmewas dropped").
+    """
     text = Text()
     try:
         day = date.fromisoformat(summary.created_at[:10])
@@ -22,7 +26,7 @@ def session_line(catalog: Catalog, summary: Summary) -> Text:
         text.append(summary.created_at[:10], style="dim")
     text.append("  ")
     text.append(shown(summary.client) or catalog.ui("app.no_client"), style="bold")
-    text.append("  ")
+    text.append("\n")
     text.append(catalog.ui(f"home.{summary.flow}_short"))
     if summary.status != "done":
         text.append("  ")

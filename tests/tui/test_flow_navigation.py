@@ -155,3 +155,20 @@ async def test_in_a_small_window_the_next_steps_field_is_in_view_after_continue(
         await pilot.pause(0.3)
         assert app.screen.current.step.id == "gratitude"
         assert in_view(app.screen)
+
+
+async def test_copy_draft_is_offered_only_once_a_draft_is_on_screen(make_app, store):
+    from tests.dropped.walk import ANSWERS_BEFORE_REASON, stored_session
+
+    answers = {k: v for k, v in ANSWERS_BEFORE_REASON.items() if k != "ask_why"}
+    session = stored_session(store, "ask_why", answers)
+    app = make_app(session_id=session.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert screen.current.step.id == "ask_why"
+        assert not screen.check_action("copy_draft", ())  # the questions wait for "ready"
+        await pilot.press("enter")  # "Yes, I am ready to ask"
+        await pilot.pause(0.3)
+        assert screen.check_action("copy_draft", ())
+        assert "copy_draft" in {b.binding.action for b in screen.active_bindings.values()}

@@ -56,6 +56,7 @@ class FlowScreen(Screen):
         # those of them handed on again once it has.
         self._early_keys: list[events.Key] | None = None
         self._replayed: list[events.Key] = []
+        self._copy_key_shown = False
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.catalog)
@@ -98,7 +99,7 @@ class FlowScreen(Screen):
                      client=self.session.client, today=self.app.today())
         body.mount(widget)
         body.scroll_home(animate=False, immediate=True)
-        self.call_after_refresh(self.refresh_bindings)
+        self.call_after_refresh(self._refresh_step_bindings)
         self.session.step = step.id
         self._update_header(step)
         self.call_after_refresh(self._focus_step, widget)
@@ -112,6 +113,10 @@ class FlowScreen(Screen):
         with contextlib.suppress(NoMatches):
             widget.focus_first()
         self.call_after_refresh(self._check_step_focus, widget, tries)
+
+    def _refresh_step_bindings(self) -> None:
+        self._copy_key_shown = bool(self._shown_drafts())
+        self.refresh_bindings()
 
     def _check_step_focus(self, widget: StepWidget, tries: int) -> None:
         focused = self.focused
@@ -209,8 +214,20 @@ class FlowScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "Copy draft" shows in the footer only on steps that have a draft.
         if action == "copy_draft":
-            return bool(self.query(DraftEditor))
+            return bool(self._shown_drafts())
         return True
+
+    def _shown_drafts(self) -> list[DraftEditor]:
+        """The drafts on screen: not those of a field hidden until it applies."""
+        return [draft for draft in self.query(DraftEditor)
+                if all(node.display for node in draft.ancestors_with_self if node is not self)]
+
+    def _update_copy_key(self) -> None:
+        # An answer can show or hide a draft ("Is the client waiting?"); the footer follows.
+        shown = bool(self._shown_drafts())
+        if shown != self._copy_key_shown:
+            self._copy_key_shown = shown
+            self.refresh_bindings()
 
     # -- answers and saving ---------------------------------------------------------------
     @on(StepWidget.Changed)
@@ -221,6 +238,7 @@ class FlowScreen(Screen):
         if self.flow.outcome is not None:
             self.session.outcome = self.flow.outcome(self.session.answers)
         self._sync_reminders()
+        self.call_after_refresh(self._update_copy_key)
         self._dirty = True
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -295,7 +313,7 @@ class FlowScreen(Screen):
 
     def action_copy_draft(self) -> None:
         focused = self.focused
-        drafts = list(self.query(DraftEditor))
+        drafts = self._shown_drafts()
         target = next((d for d in drafts if focused is not None and focused in d.walk_children()),
                       drafts[0] if drafts else None)
         if target is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,6 +18,7 @@ from tui.reminder_list import session_line
 from tui.safe_text import shown
 
 RECENT = 8
+NARROW = 80  # columns below which the lists stack
 
 
 class HomeScreen(Screen):
@@ -54,7 +55,7 @@ class HomeScreen(Screen):
             )
             # Filled here, so the first frame is drawn once with everything in it.
             unfinished, due, recent = self._lists()
-            with Horizontal(id="home-lists"):
+            with Horizontal(id="home-lists", classes=self._layout_class(self.app.size.width)):
                 with Vertical(classes="home-column"):
                     yield Static(catalog.ui("home.unfinished"), classes="section-title")
                     yield self._list("home-unfinished", unfinished)
@@ -65,6 +66,13 @@ class HomeScreen(Screen):
                     yield Static(catalog.ui("home.recent"), classes="section-title")
                     yield self._list("home-recent", recent)
         yield Footer(show_command_palette=False)
+
+    @staticmethod
+    def _layout_class(width: int) -> str:
+        return "narrow" if width < NARROW else ""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#home-lists").set_class(event.size.width < NARROW, "narrow")
 
     def _flow_prompt(self, flow: str) -> Text:
         catalog = self.app.catalog
