@@ -29,6 +29,7 @@ class Dying:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, crash_at: int) -> None:
         self.calls = 0
         self.crash_at = crash_at
+        self.finished = False  # set by crash_during when the action got to its end
         for name in PATCHED:
             monkeypatch.setattr(os, name, self._wrap(getattr(os, name)))
 
@@ -48,6 +49,21 @@ def abandon(store: SessionStore) -> None:
     store._write_lock.close()
     if store._app_lock:
         store._app_lock.close()
+
+
+def crash_during(store: SessionStore, crash_at: int, action: Callable[..., object],
+                 *args: object) -> Dying:
+    """Run `action(*args)` with the `crash_at`-th filesystem call (and every later one)
+    failing, then drop `store` as a killed process would. The counter says how far it got."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        dying = Dying(monkeypatch, crash_at)
+        try:
+            action(*args)
+            dying.finished = True
+        except Crash:
+            pass
+    abandon(store)
+    return dying
 
 
 def typing(session: Session) -> None:
@@ -77,14 +93,8 @@ def test_crash_at_each_call_of_a_save_leaves_old_or_new(tmp_path: Path, monkeypa
         store = SessionStore.open(folder, app_instance=True, clock=clock)
         clock.advance(5)
         change(session)
-        with pytest.MonkeyPatch.context() as monkeypatch:
-            dying = Dying(monkeypatch, crash_at)
-            try:
-                store.save(session)
-                finished = True
-            except Crash:
-                finished = False
-        abandon(store)
+        dying = crash_during(store, crash_at, store.save, session)
+        finished = dying.finished
         # save() sets updated_at only once it succeeded; the file may hold the new one anyway.
         new = {**session.to_record(), "updated_at": now_iso(clock)}
         with SessionStore.open(folder, app_instance=True) as after:
@@ -113,14 +123,7 @@ def test_crash_at_each_call_of_a_new_session_save_leaves_it_absent_or_whole(
         folder = tmp_path / f"k{crash_at}"
         store = SessionStore.open(folder)
         session = sample()
-        with pytest.MonkeyPatch.context() as monkeypatch:
-            Dying(monkeypatch, crash_at)
-            try:
-                store.save(session)
-                finished = True
-            except Crash:
-                finished = False
-        abandon(store)
+        finished = crash_during(store, crash_at, store.save, session).finished
         with SessionStore.open(folder) as after:
             ids = [s.id for s in after.summaries()]
             assert ids in ([], [session.id])
@@ -137,14 +140,7 @@ def test_crash_during_an_import_keeps_every_session_whole(tmp_path: Path) -> Non
     for crash_at in range(1, 200, 3):
         folder = tmp_path / f"k{crash_at}"
         store = SessionStore.open(folder)
-        with pytest.MonkeyPatch.context() as monkeypatch:
-            Dying(monkeypatch, crash_at)
-            try:
-                store.import_sessions(incoming)
-                finished = True
-            except Crash:
-                finished = False
-        abandon(store)
+        finished = crash_during(store, crash_at, store.import_sessions, incoming).finished
         with SessionStore.open(folder) as after:
             listed = {s.id for s in after.summaries()}
             assert listed <= {s.id for s in incoming}

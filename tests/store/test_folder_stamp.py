@@ -17,7 +17,7 @@ import pytest
 from store import SessionStore, index, session_files
 from store.index import folder_stamp
 from tests.store.conftest import sample
-from tests.store.test_crash_injection import Crash, Dying, abandon, step_change
+from tests.store.test_crash_injection import crash_during, step_change
 
 
 class Scans:
@@ -180,14 +180,7 @@ def test_a_crash_at_each_call_of_a_save_is_seen_by_an_open_that_trusts_stamps(
         time.sleep(0.01)  # the save below is in a later clock tick than the stamp
         store = SessionStore.open(folder, app_instance=True)
         step_change(session)
-        with pytest.MonkeyPatch.context() as patch:
-            Dying(patch, crash_at)
-            try:
-                store.save(session)
-                finished = True
-            except Crash:
-                finished = False
-        abandon(store)
+        finished = crash_during(store, crash_at, store.save, session).finished
         on_disk = session_files.read(folder / "sessions" / f"{session.id}.json")[0]
         with SessionStore.open(folder) as after:
             summary = after.summaries()[0]
