@@ -21,7 +21,7 @@ from tui.i18n import translate_bindings
 from tui.safe_text import shown_markup
 from tui.screens import styles
 from tui.widgets.draft import DraftEditor
-from tui.widgets.step import FormStep, StepWidget
+from tui.widgets.step import FormStep, StepWidget, shown_within
 
 SAVE_DELAY = 0.5  # seconds after the last keystroke
 MOVE_WAIT = 0.1  # seconds kept keys wait after one (Tab, Enter) that did not move the focus
@@ -219,8 +219,7 @@ class FlowScreen(Screen):
 
     def _shown_drafts(self) -> list[DraftEditor]:
         """The drafts on screen: not those of a field hidden until it applies."""
-        return [draft for draft in self.query(DraftEditor)
-                if all(node.display for node in draft.ancestors_with_self if node is not self)]
+        return [draft for draft in self.query(DraftEditor) if shown_within(draft, self)]
 
     def _update_copy_key(self) -> None:
         # An answer can show or hide a draft ("Is the client waiting?"); the footer follows.

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import (
@@ -35,6 +36,17 @@ from tui.safe_text import shown
 from tui.widgets.draft import DraftEditor
 
 YESNO = ("yes", "no", "unsure")
+
+
+def shown_within(widget: Widget, container: DOMNode) -> bool:
+    """True when `widget` and every node between it and `container` is displayed: a field
+    hidden until an answer calls for it hides what is inside it too."""
+    node: DOMNode | None = widget
+    while node is not None and node is not container:
+        if not node.display:
+            return False
+        node = node.parent
+    return True
 
 
 class StepWidget(Vertical):
@@ -104,8 +116,9 @@ class StepWidget(Vertical):
         return values
 
     def focus_first(self) -> None:
+        """Focus the first control the user can see (not one inside a hidden field)."""
         for widget in self.query("Input, TextArea, RadioSet, SelectionList, Checkbox, Button"):
-            if widget.focusable and widget.display:
+            if widget.focusable and shown_within(widget, self):
                 widget.focus(scroll_visible=False)  # the flow scrolls once laid out
                 return
 

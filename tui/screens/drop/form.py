@@ -6,7 +6,6 @@ import re
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widget import Widget
 
 from content.flows import Field
 from tui.widgets.draft import DraftEditor
@@ -62,12 +61,3 @@ class DropFormStep(FormStep):
     def _suggestion(self, field: Field) -> str:
         # A paragraph left out (nothing answered for it yet) must not leave a gap behind.
         return re.sub(r"\n{3,}", "\n\n", super()._suggestion(field))
-
-    def focus_first(self) -> None:
-        """Focus the first field the user can see (not one inside a hidden field)."""
-        for widget in self.query("Input, TextArea, RadioSet, SelectionList, Checkbox, Button"):
-            shown = all(node.display for node in widget.ancestors_with_self
-                        if isinstance(node, Widget) and node is not self.screen)
-            if widget.focusable and shown:
-                widget.focus(scroll_visible=False)  # the flow scrolls once laid out
-                return
