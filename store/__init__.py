@@ -5,8 +5,10 @@ Nothing here knows about the terminal UI; the app receives a `SessionStore` and 
 
 from store.errors import (
     BadImport,
+    ImportIncomplete,
     SaveFailed,
     SessionNotFound,
+    SessionUnreadable,
     StoreError,
     StoreLocked,
     UnsafeValue,
@@ -17,6 +19,7 @@ from store.session_store import ImportResult, Notice, SessionStore, Summary
 
 __all__ = [
     "BadImport",
+    "ImportIncomplete",
     "ImportResult",
     "Notice",
     "Reminder",
@@ -24,6 +27,7 @@ __all__ = [
     "Session",
     "SessionNotFound",
     "SessionStore",
+    "SessionUnreadable",
     "StoreError",
     "StoreLocked",
     "Summary",

@@ -17,18 +17,19 @@ CODES = (
     # saving
     "disk_full", "quota", "no_permission", "read_only_disk", "io_error", "save_unexpected",
     "busy", "read_only_save", "unwritable_save", "closed", "unsafe_value", "unsafe_export",
-    "unsafe_setting",
+    "unsafe_setting", "unreadable_kept",
     # opening and reading
     "no_data_folder", "read_only_instance", "unwritable", "index_newer", "no_session",
     "read_error", "unreadable_session",
     # repairs
-    "damaged", "index_damaged", "file_unreadable", "migrated", "newer", "no_backup",
+    "damaged", "index_damaged", "index_blocked", "file_unreadable", "migrated", "newer", "no_backup",
     "backup_unreadable",
     # imports
     "import_too_large", "import_empty", "import_not_object", "import_wrong_format",
     "import_bad_version", "import_newer", "import_sessions_not_list",
     "import_session_not_object", "import_bad_session", "import_duplicate_id",
-    "import_not_utf8", "import_truncated", "import_not_json",
+    "import_not_utf8", "import_truncated", "import_not_json", "import_unreadable",
+    "import_partial",
 )
 
 
@@ -58,6 +59,22 @@ class SaveFailed(StoreError):
 
     #: The OSError's errno, when there was one (e.g. errno.ENOSPC), for callers that retry.
     errno: int | None = None
+
+
+class SessionUnreadable(StoreError):
+    """A session file is there but cannot be read (no permission, I/O error, a folder).
+
+    It is not an absent session: nothing ever replaces, renames or writes over it.
+    """
+
+
+class ImportIncomplete(SaveFailed):
+    """An import stopped part-way (disk full, I/O error). `written` are the ids now saved,
+    `total` how many were to be written; `cause` is the `SaveFailed` that stopped it."""
+
+    written: tuple[str, ...] = ()
+    total: int = 0
+    cause: SaveFailed | None = None
 
 
 class UnsafeValue(StoreError):

@@ -21,6 +21,7 @@ Every index entry (the table, a journal line) may carry the *folder stamp*: the 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sys
@@ -54,6 +55,15 @@ Stamp = list[int]  # (st_dev, st_ino, st_mtime_ns, st_ctime_ns) of the sessions 
 
 class IndexUnreadable(Exception):
     """The index file is damaged; the message says how."""
+
+
+class IndexBlocked(IndexUnreadable):
+    """The index or its journal is there but cannot be read (permission, I/O, a folder)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.path = path
+        self.detail = errno.errorcode.get(error.errno or 0, str(error.strerror or error))
+        super().__init__(f"{path.name}: {error.strerror or error}")
 
 
 class IndexTooNew(Exception):
@@ -188,6 +198,8 @@ class IndexStorage(Storage):
         except FileNotFoundError:
             self.signature = self.stamp = None
             return None
+        except OSError as error:
+            raise IndexBlocked(self.path, error) from None
         table, self.stamp = _parse(raw)
         self.signature = sig
         return {TABLE: table}
@@ -293,6 +305,8 @@ class Index:
             if self._log_offset:
                 self._reload_all()
             return
+        except OSError as error:
+            raise IndexBlocked(self.log_path, error) from None
         whole = data.rfind(b"\n") + 1
         for line in data[:whole].splitlines():
             self._apply_entry(line)

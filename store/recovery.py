@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 from store import session_files
 from store.atomic import backup_path, move_aside
 from store.errors import Params, StoreError, StoreLocked, os_detail
-from store.index import IndexTooNew, IndexUnreadable, Stamp, folder_stamp, summary_row
+from store.index import (
+    IndexBlocked,
+    IndexTooNew,
+    IndexUnreadable,
+    Stamp,
+    folder_stamp,
+    summary_row,
+)
 from store.migrate import SCHEMA_VERSION, DamagedDocument, NewerSchema
 from store.reports import Notice
 
@@ -33,6 +40,10 @@ class Recovery:
         self.store = store
         self.index = store._index
         self.index_usable = True
+        # The index or its journal is there but cannot be read (no permission, a folder in
+        # its place) and could not be replaced: rows come from the session files, in memory.
+        self.blocked = False
+        self.unreadable_found = 0  # session files found there but unreadable, so far
 
     # The index
 
@@ -47,7 +58,7 @@ class Recovery:
                 raise IndexUnreadable("it is missing")
             self.index.rows()
         except (IndexUnreadable, IndexTooNew):
-            if self.store.read_only:
+            if self.store.read_only or self.blocked:
                 if self.index_usable:  # first sight of the trouble: rebuild in memory once
                     self.check(write=False)
                 return False
@@ -69,7 +80,7 @@ class Recovery:
         except IndexUnreadable as damage:
             rows = None
             self.index_usable = write
-            self._index_damaged(str(damage), write)
+            self._index_damaged(damage, write)
         except IndexTooNew:
             rows = None
             self.index_usable = False
@@ -80,17 +91,29 @@ class Recovery:
         if rows is not None and before is not None and self.index.stamp == before:
             return  # nothing in sessions/ has changed since the index was last exact
         self._reconcile(rows, write, before)
+        # Still unusable after a writer's check: the file could not be set aside or replaced.
+        self.blocked = write and not self.index_usable
 
-    def _index_damaged(self, reason: str, write: bool) -> None:
+    def _index_damaged(self, damage: IndexUnreadable, write: bool) -> None:
+        blocked = isinstance(damage, IndexBlocked)
+        damaged_path = damage.path if blocked else self.index.path
         aside = None
         if write:
             try:
-                aside = move_aside(self.index.path)
+                aside = move_aside(damaged_path)
             except OSError:
-                aside = None
+                aside = None  # a folder cannot be renamed aside like a file: left as it is
             self.index.forget()
         kept = f" The damaged file was kept as {aside.name}." if aside else ""
-        self._notify("damaged", f"The list of your sessions could not be read ({reason}). "
+        if blocked:
+            self._notify("damaged", f"The list of your sessions ({damaged_path.name}) cannot be "
+                         f"read ({damage.detail}). parting works from the sessions "
+                         f"themselves; nothing was lost.{kept}", path=aside or damaged_path,
+                         code="index_blocked",
+                         params={"name": damaged_path.name, "detail": damage.detail,
+                                 "aside": aside.name if aside else ""})
+            return
+        self._notify("damaged", f"The list of your sessions could not be read ({damage}). "
                      f"It was rebuilt from the sessions themselves; nothing was lost.{kept}",
                      path=aside or self.index.path, code="index_damaged",
                      params={"aside": aside.name if aside else ""})
@@ -104,6 +127,7 @@ class Recovery:
         next open can trust it without looking at every file.
         """
         known = rows or {}
+        unreadable_before = self.unreadable_found
         migrated: list[Path] = []
         usable: set[str] = set()
         upserts: dict[str, dict[str, Any]] = {}
@@ -115,7 +139,8 @@ class Recovery:
             fresh = self._row_from_file(session_id, path, write, row, migrated)
             if fresh is not None:
                 usable.add(session_id)
-                upserts[session_id] = fresh
+                if fresh is not row:
+                    upserts[session_id] = fresh
         removals = set(known) - usable
         if migrated:
             self._notify("migrated", f"{len(migrated)} saved session(s) were upgraded to the "
@@ -126,7 +151,10 @@ class Recovery:
                                  "ending": migrated[0].name.rsplit(".json", 1)[1]})
         if write:
             try:
-                stamp = self.index.stamp_if_settled(before)
+                # A file that could not be read has no row to be trusted: no stamp, so
+                # every open looks again (and reports it) until it can be read.
+                stamp = (self.index.stamp_if_settled(before)
+                         if self.unreadable_found == unreadable_before else None)
                 if rows is None:
                     self.index.replace_all(upserts, stamp=stamp)
                 elif upserts or removals or (stamp is not None and stamp != self.index.stamp):
@@ -151,10 +179,10 @@ class Recovery:
             self.file_problem(session_id, path, problem, write, row)
             return None
         except OSError as error:
-            self._notify("damaged", f"{_describe(row)} could not be read "
-                         f"({error.strerror or error}).", path=path, code="file_unreadable",
-                         params={**_identify(row), "detail": os_detail(error)})
-            return None
+            # There but unreadable: reported, and its row (if any) kept, so nothing takes
+            # it for an absent session and writes a copy over it.
+            self._report_inaccessible(path, error, row)
+            return row
         if version < SCHEMA_VERSION and write:
             keep = path.with_name(f"{path.name}.v{version}.bak")
             try:
@@ -167,6 +195,18 @@ class Recovery:
         return summary_row(record, sig)
 
     # Session files
+
+    def inaccessible_session(self, session_id: str, path: Path, error: OSError) -> None:
+        """Report a session file that is there but cannot be read; it is left as it is."""
+        self._report_inaccessible(path, error, self.store._view().get(session_id))
+
+    def _report_inaccessible(self, path: Path, error: OSError,
+                             row: dict[str, Any] | None) -> None:
+        self.unreadable_found += 1
+        message = (f"{_describe(row)} could not be read ({error.strerror or error}). It was "
+                   f"left as it is, at {path}.")
+        self._notify("unreadable", message, path=path, code="file_unreadable",
+                     params={**_identify(row), "detail": os_detail(error), "file": path.name})
 
     def unreadable_session(self, session_id: str, path: Path, problem: Exception) -> None:
         """A session file failed to load during `get`: set it aside (if we may) and hide it."""

@@ -46,7 +46,9 @@ class Notice:
     last good copy, if any, which `restore_backup` puts back), "migrated" (an older schema
     was upgraded; `backup` is the copy kept), "read_only" (another parting window has the
     data folder; this one can read but not save), "newer" (a file written by a newer
-    parting, at `path`, was left untouched and is not shown).
+    parting, at `path`, was left untouched and is not shown), "unreadable" (a session file
+    at `path` is there but cannot be read: no permission, an I/O error, a folder in its
+    place; it is left as it is, and nothing writes over it).
 
     `message` is English; `code` (see `store.errors.CODES`) and `params` let the interface
     say it in the user's language. `params` take no part in equality or hashing: the

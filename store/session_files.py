@@ -6,8 +6,10 @@ couple of kilobytes, however many sessions are stored.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -75,6 +77,27 @@ def backup_loads(path: Path) -> bool:
     except Exception:
         return False
     return True
+
+
+def check_replaceable(path: Path) -> None:
+    """Raise OSError if something is at `path` that cannot be read back as a session file.
+
+    A save or an import would otherwise rename it to `.bak` or write over it, and the newer
+    text in it would be lost: a file parting may not read, one the disk fails to read, or a
+    folder where the file should be. An absent file is fine.
+    """
+    try:
+        # O_NONBLOCK: a pipe left where a file should be must not hang the save.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        while os.read(fd, 1 << 16):  # an I/O error shows only when the bytes are read
+            pass
+    finally:
+        os.close(fd)
 
 
 def write(path: Path, record: dict[str, Any], *, sync_dir: bool = True) -> Signature:

@@ -13,6 +13,7 @@ See docs/store.md for why, and for the measurements behind it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -23,15 +24,17 @@ from typing import Any
 from store import session_files
 from store.atomic import ensure_private_dir, fsync_dir, sweep_temp_files
 from store.errors import (
+    ImportIncomplete,
     Params,
     SaveFailed,
     SessionNotFound,
+    SessionUnreadable,
     StoreError,
     StoreLocked,
     os_detail,
     save_failed,
 )
-from store.index import Index, needs_rewrite, signature, summary_row
+from store.index import Index, IndexUnreadable, needs_rewrite, signature, summary_row
 from store.locks import FileLock
 from store.record import Session, now_iso
 from store.recovery import Recovery
@@ -188,8 +191,8 @@ class SessionStore:
         for summary in self.summaries():
             try:
                 yield self.get_record(summary.id)
-            except SessionNotFound:
-                continue  # deleted by another process, or damaged (see notices)
+            except (SessionNotFound, SessionUnreadable):
+                continue  # deleted by another process, or damaged or unreadable (see notices)
 
     def _read_record(self, session_id: str) -> dict[str, Any]:
         try:
@@ -201,9 +204,13 @@ class SessionStore:
         except FileNotFoundError:
             raise _not_found(session_id) from None
         except OSError as error:
-            raise StoreError(f"The saved session could not be read: "
-                             f"{error.strerror or error}.", code="read_error",
-                             params={"detail": os_detail(error)}) from error
+            # There, but not readable: reported, and never taken for an absent session.
+            self._recovery.inaccessible_session(session_id, path, error)
+            raise SessionUnreadable(f"The saved session could not be read: "
+                                    f"{error.strerror or error}; it was left as it is.",
+                                    code="read_error",
+                                    params={"detail": os_detail(error), "id": session_id,
+                                            "file": path.name}) from error
         except Exception as problem:
             self._recovery.unreadable_session(session_id, path, problem)
             raise SessionNotFound(f"The saved session {session_id!r} could not be read; "
@@ -262,16 +269,23 @@ class SessionStore:
         with self._mutex:
             self._guard_writable()
             with self._writing():
-                view = self._view()
                 added = updated = unchanged = 0
                 to_write = []
                 for session_id, record in incoming.items():
-                    current = None
-                    if session_id in view:
-                        try:
-                            current = self._read_record(session_id)
-                        except SessionNotFound:
-                            current = None
+                    # The file itself decides, not the index: a file the index lost track
+                    # of is still the saved copy, and one that cannot be read stops the
+                    # import, because "the newer copy wins" needs both copies.
+                    try:
+                        current = self._read_record(session_id)
+                    except SessionNotFound:
+                        current = None
+                    except SessionUnreadable as error:
+                        raise StoreError(
+                            f"Nothing was imported: the saved session "
+                            f"{error.params['file']} cannot be read "
+                            f"({error.params['detail']}), so parting cannot tell which copy "
+                            "is newer.", code="import_unreadable",
+                            params=dict(error.params)) from None
                     if current is None:
                         added += 1
                     elif moment(record["updated_at"]) > moment(current["updated_at"]):
@@ -280,8 +294,28 @@ class SessionStore:
                         unchanged += 1
                         continue
                     to_write.append(record)
-                self._store_records(to_write)
+                written: list[str] = []
+                try:
+                    self._store_records(to_write, written)
+                except (OSError, SaveFailed) as error:
+                    raise self._import_stopped(error, written, len(to_write)) from error
         return ImportResult(added=added, updated=updated, unchanged=unchanged)
+
+    def _import_stopped(self, error: OSError | SaveFailed, written: list[str],
+                        total: int) -> ImportIncomplete:
+        """What an import that stopped part-way says: why, and which sessions are in."""
+        cause = save_failed(error) if isinstance(error, OSError) else error
+        if written:
+            with contextlib.suppress(OSError):
+                fsync_dir(self.sessions_dir)
+        incomplete = ImportIncomplete(
+            f"The import stopped after {len(written)} of {total} sessions: {cause}",
+            code="import_partial",
+            params={**cause.params, "n": len(written), "total": total,
+                    "cause": cause.code or "", "ids": ", ".join(written)})
+        incomplete.errno, incomplete.cause = cause.errno, cause
+        incomplete.written, incomplete.total = tuple(written), total
+        return incomplete
 
     def restore_backup(self, notice: Notice) -> None:
         """Put back the last good copy named by a "damaged" notice, and drop the notice."""
@@ -363,23 +397,36 @@ class SessionStore:
                 del self._pending[session_id]
         self._pending_version += 1
 
-    def _store_records(self, records: list[dict[str, Any]]) -> None:
-        """Write session files, then the index once if any summary changed (write lock held)."""
+    def _store_records(self, records: list[dict[str, Any]],
+                       written: list[str] | None = None) -> None:
+        """Write session files, then the index once if any summary changed (write lock held).
+
+        The id of each file in place is added to `written`, so a write that fails part-way
+        can say which sessions it saved; their rows are already pending then.
+        """
         if not records:
             return
         view = self._view()
         changes: dict[str, dict[str, Any] | None] = {}
         single = len(records) == 1
-        for record in records:
-            path = session_files.session_path(self.sessions_dir, record["id"])
-            sig = session_files.write(path, record, sync_dir=single)
-            row = summary_row(record, sig)
-            if needs_rewrite(view.get(record["id"]), row):
-                changes[record["id"]] = row
-            else:
-                self._set_pending(record["id"], row)
-        if not single:
-            fsync_dir(self.sessions_dir)
+        try:
+            for record in records:
+                path = session_files.session_path(self.sessions_dir, record["id"])
+                _check_replaceable(path)
+                sig = session_files.write(path, record, sync_dir=single)
+                row = summary_row(record, sig)
+                if needs_rewrite(view.get(record["id"]), row):
+                    changes[record["id"]] = row
+                else:
+                    self._set_pending(record["id"], row)
+                if written is not None:
+                    written.append(record["id"])
+            if not single:
+                fsync_dir(self.sessions_dir)
+        except BaseException:
+            for session_id, row in changes.items():
+                self._set_pending(session_id, row)
+            raise
         if changes:
             self._write_index(changes)
 
@@ -393,12 +440,28 @@ class SessionStore:
             self._set_pending(session_id, row)
         upserts = {i: r for i, r in self._pending.items() if r is not None}
         removals = {i for i, r in self._pending.items() if r is None}
+        if self._recovery.blocked:
+            return  # the index cannot be read: the rows stay in memory (see Recovery)
         try:
             self._index.apply(upserts, removals)
-        except OSError:
+        except (OSError, IndexUnreadable):
             return
         self._pending.clear()
         self._pending_version += 1
+
+
+def _check_replaceable(path: Path) -> None:
+    """Refuse to write over a session file that is there but cannot be read."""
+    try:
+        session_files.check_replaceable(path)
+    except OSError as error:
+        failure = SaveFailed(
+            f"The saved copy of this session ({path.name}) cannot be read "
+            f"({error.strerror or error}), so parting will not write over it; your answers "
+            "are kept on screen.", code="unreadable_kept",
+            params={"file": path.name, "detail": os_detail(error)})
+        failure.errno = error.errno
+        raise failure from error
 
 
 def _not_found(session_id: str) -> SessionNotFound:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from content import Catalog
-from store import BadImport, Session, SessionStore
+from store import BadImport, ImportIncomplete, Session, SessionStore
 from store.locks import FileLock
 from tui.safe_text import shown
 from tui.store_text import explain
@@ -28,9 +28,30 @@ def _open_store(directory: Path, catalog: Catalog) -> SessionStore:
             else:
                 print(catalog.ui("cli.waiting", seconds=f"{CLI_WAIT:g}"), file=sys.stderr,
                       flush=True)
+        except OSError:
+            pass  # a read-only disk, or a lock we may not open: the store copes with both
         finally:
             probe.close()
     return SessionStore.open(directory, wait=CLI_WAIT)
+
+
+# Notices that mean a session is left out of what a command prints or exports.
+MISSING_CODES = ("damaged", "file_unreadable", "newer")
+
+
+def _tell(store: SessionStore, catalog: Catalog) -> int:
+    """Print on stderr what the store found (damage set aside, files it cannot read).
+
+    Returns how many sessions those notices leave out. "read_only" notices are not
+    printed: a command that only reads has nothing to save.
+    """
+    missing = 0
+    for notice in store.notices:
+        if notice.kind == "read_only":
+            continue
+        print(f"parting: {explain(catalog, notice)}", file=sys.stderr)
+        missing += notice.code in MISSING_CODES
+    return missing
 
 
 def _selected(store: SessionStore, args: argparse.Namespace,
@@ -57,8 +78,18 @@ def export_command(args: argparse.Namespace, directory: Path, catalog: Catalog) 
     store = _open_store(directory, catalog)
     try:
         records = _selected(store, args, catalog)
+        missing = _tell(store, catalog)
     finally:
         store.close()
+    status = _export(records, args, catalog)
+    if missing and args.all:
+        # What was written is kept, but a backup without these sessions is not a success.
+        print(catalog.ui("cli.export_incomplete", n=missing), file=sys.stderr)
+        return status or 1
+    return status
+
+
+def _export(records: list[dict[str, Any]], args: argparse.Namespace, catalog: Catalog) -> int:
     if args.format == "json" and not args.anonymise:
         from store.exchange import dumps_document, records_document
 
@@ -136,12 +167,34 @@ def import_command(path: Path, directory: Path, catalog: Catalog) -> int:
         return 1
     store = _open_store(directory, catalog)
     try:
-        result = store.import_sessions(sessions)
+        _tell(store, catalog)
+        if store.read_only:
+            refusal = next(n for n in store.notices if n.kind == "read_only")
+            print(catalog.ui("cli.cannot_write", folder=directory,
+                             reason=explain(catalog, refusal)), file=sys.stderr)
+            return 1
+        try:
+            result = store.import_sessions(sessions)
+        except ImportIncomplete as stopped:
+            print(_stopped(stopped, catalog), file=sys.stderr)
+            return 1
     finally:
         store.close()
     print(catalog.ui("cli.imported", added=result.added, updated=result.updated,
                      unchanged=result.unchanged))
     return 0
+
+
+def _stopped(stopped: ImportIncomplete, catalog: Catalog) -> str:
+    """An import cut short by the disk: why, and which sessions are in (all or none of them)."""
+    cause = stopped.params.get("cause") or "io_error"
+    key = f"cli.import_why_{cause}"
+    reason = catalog.ui(key if catalog.has_ui(key) else "cli.import_why_io_error",
+                        detail=stopped.params.get("detail", ""))
+    if not stopped.written:
+        return catalog.ui("cli.import_stopped_none", reason=reason)
+    return catalog.ui("cli.import_stopped_some", reason=reason, n=len(stopped.written),
+                      total=stopped.total, ids=", ".join(stopped.written))
 
 
 def due_command(directory: Path, catalog: Catalog, today: date | None = None) -> int:
@@ -150,6 +203,7 @@ def due_command(directory: Path, catalog: Catalog, today: date | None = None) ->
     store = _open_store(directory, catalog)
     try:
         summaries = store.summaries()
+        _tell(store, catalog)
     finally:
         store.close()
     day = today or date.today()

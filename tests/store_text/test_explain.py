@@ -21,7 +21,8 @@ SAMPLE = {"detail": "EIO", "folder": "/home/ana/.local/share/parting", "seconds"
           "where": "answers.what_happened.said", "name": "breathing_pattern", "id": "a1b2c3",
           "client": "Ромашка", "date": "2026-11-20", "aside": "x.json.corrupt-1", "has_backup": 1,
           "n": 3, "ending": ".v1.bak", "mb": 200, "type": "list", "version": 9, "supported": 1,
-          "field": "created_at", "other": 1, "line": 2, "column": 7}
+          "field": "created_at", "other": 1, "line": 2, "column": 7, "file": "a1b2c3.json",
+          "total": 5, "ids": "a1b2c3, d4e5f6", "cause": "disk_full"}
 
 
 @pytest.mark.parametrize("lang", ["ru", "pt"])
