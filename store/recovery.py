@@ -72,6 +72,7 @@ class Recovery:
     def check(self, *, write: bool) -> None:
         """Load the index (setting a damaged one aside) and bring it in line with the files."""
         rows: dict[str, dict[str, Any]] | None
+        blocked = False
         before = folder_stamp(self.store.sessions_dir)
         try:
             rows = self.index.rows() if self.index.exists() else None
@@ -80,6 +81,7 @@ class Recovery:
         except IndexUnreadable as damage:
             rows = None
             self.index_usable = write
+            blocked = isinstance(damage, IndexBlocked)
             self._index_damaged(damage, write)
         except IndexTooNew:
             rows = None
@@ -92,7 +94,7 @@ class Recovery:
             return  # nothing in sessions/ has changed since the index was last exact
         self._reconcile(rows, write, before)
         # Still unusable after a writer's check: the file could not be set aside or replaced.
-        self.blocked = write and not self.index_usable
+        self.blocked = blocked and not self.index_usable
 
     def _index_damaged(self, damage: IndexUnreadable, write: bool) -> None:
         blocked = isinstance(damage, IndexBlocked)
@@ -162,7 +164,9 @@ class Recovery:
                 self.index_usable = True
                 return
             except OSError:
-                pass  # cannot write the cache now: keep the rows in memory instead
+                # Cannot write the cache now: keep the rows in memory instead. With no
+                # table to lay them over, the index is of no use until it can be written.
+                self.index_usable = rows is not None
         for session_id, row in upserts.items():
             self.store._set_pending(session_id, row)
         for session_id in removals:
