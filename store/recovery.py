@@ -6,12 +6,14 @@ the user is told in plain words, and the last good copy is offered back.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store import session_files
-from store.atomic import backup_path, move_aside
+from store.atomic import backup_path, move_aside, write_atomic
 from store.errors import Params, StoreError, StoreLocked, os_detail
 from store.index import (
     IndexBlocked,
@@ -31,6 +33,13 @@ NEWER_MESSAGE = ("{what} was saved by a newer version of parting. It was left un
                  "is not shown here; update parting to see it.")
 INDEX_NEWER_MESSAGE = ("The list of sessions was saved by a newer version of parting; this "
                        "window can read but not save. Update parting to save here.")
+
+
+#: Damage that one process finds and every later one must hear of: the file is set aside
+#: by whoever found it, so nobody else would ever see it again. Kept in `DAMAGE_FILE`
+#: until the app has told the user (and offered the earlier copy).
+RECORDED_CODES = ("damaged", "index_damaged")
+DAMAGE_FILE = "damage.json"
 
 
 class Recovery:
@@ -115,10 +124,13 @@ class Recovery:
                          params={"name": damaged_path.name, "detail": damage.detail,
                                  "aside": aside.name if aside else ""})
             return
-        self._notify("damaged", f"The list of your sessions could not be read ({damage}). "
-                     f"It was rebuilt from the sessions themselves; nothing was lost.{kept}",
-                     path=aside or self.index.path, code="index_damaged",
-                     params={"aside": aside.name if aside else ""})
+        notice = self._notify(
+            "damaged", f"The list of your sessions could not be read ({damage}). It was "
+            f"rebuilt from the sessions themselves; nothing was lost.{kept}",
+            path=aside or self.index.path, code="index_damaged",
+            params={"aside": aside.name if aside else ""})
+        if aside:
+            self.remember(notice)
 
     def _reconcile(self, rows: dict[str, dict[str, Any]] | None, write: bool,
                    before: Stamp | None) -> None:
@@ -245,10 +257,12 @@ class Recovery:
         kept = f" The damaged file was kept as {aside.name}." if aside else ""
         offer = (" Its previous save can be restored." if backup
                  else " No earlier copy of it was found.")
-        self._notify("damaged", f"{what} could not be read: {problem}.{kept}{offer}",
-                     path=aside or path, backup=backup, code="damaged",
-                     params={**_identify(row), "aside": aside.name if aside else "",
-                             "has_backup": int(backup is not None)})
+        notice = self._notify("damaged", f"{what} could not be read: {problem}.{kept}{offer}",
+                              path=aside or path, backup=backup, code="damaged",
+                              params={**_identify(row), "aside": aside.name if aside else "",
+                                      "has_backup": int(backup is not None)})
+        if aside:
+            self.remember(notice)
 
     def restore(self, notice: Notice) -> None:
         """Put the backup named by `notice` back in place of the damaged file (lock held)."""
@@ -268,11 +282,97 @@ class Recovery:
 
     def _notify(self, kind: str, message: str, path: Path | None = None,
                 backup: Path | None = None, *, code: str,
-                params: Params | None = None) -> None:
+                params: Params | None = None) -> Notice:
         notice = Notice(kind=kind, message=message, path=path, backup=backup, code=code,
                         params=params or {})
         if notice not in self.store.notices:
             self.store.notices.append(notice)
+        return notice
+
+    # Damage found by one process, told by the next app
+
+    def _damage_file(self) -> Path:
+        return self.store.directory / DAMAGE_FILE
+
+    def _recorded(self) -> list[dict[str, Any]]:
+        try:
+            document = json.loads(self._damage_file().read_bytes())
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError, RecursionError):
+            return []  # unreadable: what it held was told once already; start again
+        entries = document.get("notices") if isinstance(document, dict) else None
+        return [e for e in entries or [] if isinstance(e, dict)]
+
+    def _write_recorded(self, entries: list[dict[str, Any]]) -> None:
+        path = self._damage_file()
+        if entries:
+            write_atomic(path, json.dumps({"schema": 1, "notices": entries},
+                                          ensure_ascii=False).encode("utf-8"),
+                         keep_backup=False)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+
+    def remember(self, notice: Notice) -> None:
+        """Record damage just set aside, for the next app to tell (write lock held)."""
+        if notice.code not in RECORDED_CODES or self.store.read_only:
+            return
+        entry = self._entry(notice)
+        try:
+            entries = self._recorded()
+            if entry not in entries:
+                self._write_recorded([*entries, entry])
+        except OSError:
+            pass  # told now at least; a full disk must not stop the repair
+
+    def forget(self, notice: Notice) -> None:
+        """The user has been told of `notice`: drop it from the record (write lock held)."""
+        entry = self._entry(notice)
+        entries = self._recorded()
+        if entry in entries:
+            self._write_recorded([e for e in entries if e != entry])
+
+    def recall(self) -> None:
+        """Add the damage other processes recorded to the notices, unless it is mended.
+
+        Damage whose session file is back (restored, or imported again) is no longer news;
+        the earlier copy is offered only while it still loads.
+        """
+        for entry in self._recorded():
+            notice = self._notice(entry)
+            if notice is None or notice in self.store.notices:
+                continue
+            self.store.notices.append(notice)
+
+    def _entry(self, notice: Notice) -> dict[str, Any]:
+        def name(path: Path | None) -> str | None:
+            if path is None:
+                return None
+            try:
+                return str(path.relative_to(self.store.directory))
+            except ValueError:
+                return str(path)
+
+        return {"kind": notice.kind, "code": notice.code, "message": notice.message,
+                "params": dict(notice.params), "path": name(notice.path),
+                "backup": name(notice.backup)}
+
+    def _notice(self, entry: dict[str, Any]) -> Notice | None:
+        try:
+            path = self.store.directory / entry["path"] if entry.get("path") else None
+            backup = self.store.directory / entry["backup"] if entry.get("backup") else None
+            params = {k: v for k, v in dict(entry.get("params") or {}).items()
+                      if isinstance(v, str | int)}
+            notice = Notice(kind=str(entry["kind"]), message=str(entry["message"]),
+                            path=path, backup=backup, code=str(entry["code"]), params=params)
+        except (KeyError, TypeError, ValueError):
+            return None
+        if notice.code == "damaged" and path is not None:
+            original = path.with_name(path.name.split(".corrupt-")[0])
+            if original != path and original.exists():
+                return None  # the session is back
+        return notice
 
 
 def _describe(row: dict[str, Any] | None) -> str:

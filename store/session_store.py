@@ -128,6 +128,7 @@ class SessionStore:
                     params={"detail": os_detail(error)})
             if not checked:
                 store._recovery.check(write=False)
+            store._recovery.recall()
         except BaseException:
             store.close()
             raise
@@ -323,8 +324,24 @@ class SessionStore:
             self._guard_writable()
             with self._writing():
                 self._recovery.restore(notice)
+                self._recovery.forget(notice)
             if notice in self.notices:
                 self.notices.remove(notice)
+
+    def dismiss(self, notice: Notice) -> None:
+        """The user has been told of `notice` (and declined any earlier copy offered).
+
+        Damage found by any process is recorded in the data folder until the app has told
+        it; this drops the record. A read-only window leaves it for the next one.
+        """
+        with self._mutex:
+            if self.read_only or self._closed:
+                return
+            try:
+                with self._write_lock.held(self._wait):
+                    self._recovery.forget(notice)
+            except (OSError, StoreLocked):
+                pass  # told again next time: better twice than never
 
     def close(self) -> None:
         """Bring the index up to date and let go of the locks. Safe to call twice."""

@@ -99,6 +99,14 @@ class PartingApp(App[None]):
             if notice not in offered:
                 self.notify(explain(self.catalog, notice), severity="warning", timeout=15,
                             markup=False)
+                self._told(notice)
+
+    def _told(self, notice: Notice) -> None:
+        """The user has seen `notice`: damage another process recorded is not told again."""
+        from store.recovery import RECORDED_CODES
+
+        if notice.code in RECORDED_CODES:
+            self.store.dismiss(notice)
 
     def _prepare_other_screens(self) -> None:
         import tui.screens.history  # noqa: F401
@@ -123,12 +131,16 @@ class PartingApp(App[None]):
             return []
         from tui.screens.recovery import RecoveryModal
 
-        def answered(restored: bool | None) -> None:
-            if restored and hasattr(self.screen, "refresh_lists"):
-                self.screen.refresh_lists()
+        def answered_for(notice: Notice) -> Callable[[bool | None], None]:
+            def answered(restored: bool | None) -> None:
+                if not restored:
+                    self._told(notice)  # kept going: the damaged file stays set aside
+                if restored and hasattr(self.screen, "refresh_lists"):
+                    self.screen.refresh_lists()
+            return answered
 
         for notice in offered:
-            self.push_screen(RecoveryModal(notice), answered)
+            self.push_screen(RecoveryModal(notice), answered_for(notice))
         return offered
 
     def on_resize(self, event: events.Resize) -> None:
