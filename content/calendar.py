@@ -59,11 +59,14 @@ def _event(session: Any, reminder: Mapping[str, Any], number: int, day: date, dt
         f"UID:{reminder_uid(session.id, reminder, number)}",
         f"DTSTAMP:{dtstamp}",
         f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
         f"SUMMARY:{escape_text(summary)}",
         f"DESCRIPTION:{escape_text(description)}",
         "TRANSP:TRANSPARENT",
     ]
+    if day < date.max:
+        # The day after is where an all-day event ends. The last day a calendar can hold
+        # has none; without DTEND an all-day event lasts one day (RFC 5545, 3.6.1).
+        lines.insert(4, f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}")
     if reminder.get("kind"):
         lines.append(f"CATEGORIES:{escape_text(str(reminder['kind']))}")
     lines.append("END:VEVENT")

@@ -14,7 +14,7 @@ import orjson
 
 from store.errors import BadImport, UnsafeValue
 from store.record import Session, now_iso
-from store.validate import record_fault
+from store.validate import due_fault, record_fault
 
 FORMAT = "parting"
 VERSION = 1
@@ -82,7 +82,7 @@ def parse_document(data: bytes) -> list[Session]:
                         code="import_sessions_not_list", params={"type": _json_type(records)})
     seen: dict[str, int] = {}
     for n, record in enumerate(records, 1):
-        fault = record_fault(record)
+        fault = record_fault(record) or due_fault(record)
         if fault:
             named = f" (id {record['id']!r})" if isinstance(record, dict) and isinstance(
                 record.get("id"), str) else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from store.errors import UnsafeValue
@@ -172,6 +172,38 @@ def record_fault(record: Any) -> Fault | None:
         if fault:
             return f"has a value that cannot be stored: {fault[0]}", fault[1]
     return None
+
+
+# A reminder's day as the screens write it (`date.isoformat()`, maybe a time after it).
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def due_fault(record: dict[str, Any]) -> Fault | None:
+    """A reminder whose `due` is not a real day in the screens' form (2025-02-30, 3/4/25).
+
+    Such a reminder would never come due, so an import refuses it. Only imports check
+    this: a session already saved with one still opens and saves, rather than being set
+    aside for a date.
+    """
+    for n, reminder in enumerate(record.get("reminders") or []):
+        due = reminder.get("due") if isinstance(reminder, dict) else None
+        if not isinstance(due, str):
+            continue
+        if ISO_DAY.fullmatch(due[:10]) and _reads_as_iso(due):
+            continue
+        return (f"has reminders[{n}].due = {_short(due)}; expected a real day written as "
+                "YYYY-MM-DD", f"reminders[{n}].due")
+    return None
+
+
+def _reads_as_iso(text: str) -> bool:
+    try:
+        date.fromisoformat(text[:10])
+        if len(text) > 10:
+            datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def check_record(record: dict[str, Any]) -> None:

@@ -194,7 +194,9 @@ def run_app(args: argparse.Namespace, directory: Path, lang: str) -> int:
         app.run()
     finally:
         store.close()
-    return 0
+    # Textual sets 1 when an error ended the app (after showing its traceback): a script
+    # that ran parting must not take that for success.
+    return app.return_code or 0
 
 
 if __name__ == "__main__":
