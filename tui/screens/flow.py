@@ -23,7 +23,11 @@ from tui.screens import styles
 from tui.widgets.draft import DraftEditor
 from tui.widgets.step import FormStep, StepWidget, shown_within
 
-SAVE_DELAY = 0.5  # seconds after the last keystroke
+# A change is saved as soon as the keys already read are handled: after the next refresh,
+# which comes once the queued keys have reached their fields (a save costs about 1 ms).
+# So a SIGKILL or a power cut can only take what was typed in that last moment.
+SAVE_DELAY = 0.0  # seconds after the last keystroke, beyond that refresh
+RETRY_DELAY = 1.0  # seconds between tries while saving fails (disk full): one message a try
 MOVE_WAIT = 0.1  # seconds kept keys wait after one (Tab, Enter) that did not move the focus
 
 
@@ -51,6 +55,8 @@ class FlowScreen(Screen):
         self.session = session
         self.widgets: Mapping[str, type[StepWidget]] = widgets or {}
         self._save_timer: Timer | None = None
+        self._save_queued = False  # a save is already on its way
+        self._save_failing = False  # the last save failed: try again after RETRY_DELAY
         self._dirty = False
         # Keys typed while a step is being built, before anything on it has the focus, and
         # those of them handed on again once it has.
@@ -239,19 +245,35 @@ class FlowScreen(Screen):
         self._sync_reminders()
         self.call_after_refresh(self._update_copy_key)
         self._dirty = True
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.flush)
-        self.query_one("#nav-status", Static).update(self.app.catalog.ui("flow.unsaved"))
+        if not self._save_failing:  # "Not saved" stays until a save goes through
+            self.query_one("#nav-status", Static).update(self.app.catalog.ui("flow.unsaved"))
+        self._save_soon()
+
+    def _save_soon(self) -> None:
+        """Save once the keys already read are handled; one save for a burst of keys."""
+        if self._save_queued:
+            return
+        self._save_queued = True
+        if self._save_failing:
+            self._save_timer = self.set_timer(RETRY_DELAY, self._queued_save)
+        else:
+            self.call_later(self._queued_save)
+
+    def _queued_save(self) -> None:
+        self._save_queued = False
+        if self._dirty:
+            self.flush()
 
     def flush(self) -> bool:
         """Save now if anything changed; True when everything typed is on disk."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
+            self._save_queued = False
         if not self._dirty:
             return True
         ok = self.app.persist(self.session)
+        self._save_failing = not ok
         if ok:
             self._dirty = False
         status = "flow.saved" if ok else "flow.not_saved"
