@@ -79,8 +79,8 @@ class Unprivileged:
     """A scratch folder owned by user 65534, and `parting` run as that user."""
 
     def __init__(self) -> None:
-        self.python, why = _interpreter()
-        if self.python is None:
+        self.python_exe, why = _interpreter()
+        if self.python_exe is None:
             import pytest
 
             pytest.skip(why)
@@ -98,8 +98,14 @@ class Unprivileged:
         """`parting --data-dir <data> args...` as the user; stdout and stderr as text."""
         self.own()
         return subprocess.run(
-            [*SETPRIV, self.python, "-m", "tui.cli", "--data-dir", str(self.data), *args],
+            [*SETPRIV, self.python_exe, "-m", "tui.cli", "--data-dir", str(self.data), *args],
             env=_env(), capture_output=True, text=True, timeout=timeout, cwd=self.base)
+
+    def python(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        """This Python, as the user, in the scratch folder: `python(-m, pytest, ...)`."""
+        self.own()
+        return subprocess.run([*SETPRIV, self.python_exe, *args], env=_env(),
+                              capture_output=True, text=True, timeout=timeout, cwd=self.base)
 
     def cleanup(self) -> None:
         shutil.rmtree(self.base, ignore_errors=True)

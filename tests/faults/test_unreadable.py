@@ -236,3 +236,13 @@ async def test_the_app_starts_and_lists_the_sessions_when_the_index_is_a_folder(
     finally:
         store.close()
     shutil.rmtree(data_dir)
+
+
+def test_random_damage_including_unreadable_files_loses_nothing_for_an_ordinary_user(nobody):
+    """tests/store/test_random_damage.py again, as user 65534: chmod 000 joins the damage."""
+    from tests.faults.real import ROOT
+
+    run = nobody.python("-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", "acknowledged",
+                        str(ROOT / "tests" / "store" / "test_random_damage.py"))
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert "1 passed" in run.stdout
