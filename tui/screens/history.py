@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from content.date_format import format_short
 from content.insights import outcome_text
-from store import SessionNotFound, SessionStore, StoreError, Summary
+from store import SessionNotFound, SessionStore, SessionUnreadable, StoreError, Summary
 from tui.safe_text import shown
 from tui.screens.table_screen import TableScreen
 from tui.widgets.paged_table import PagedTable
@@ -286,6 +286,11 @@ class HistoryScreen(TableScreen):
             return
         try:
             session = self.app.store.get(summary.id)
+        except SessionUnreadable as error:  # there, but not readable: not "gone"
+            from tui.store_text import explain
+
+            self.notify(explain(self.app.catalog, error), severity="warning", markup=False)
+            return
         except (SessionNotFound, StoreError):
             self.notify(self.app.catalog.ui("history.gone"), severity="warning")
             self.reload()

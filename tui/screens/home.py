@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from content.reminders import due_reminders, reminder_line
-from store import Summary
+from store import StoreError, Summary
 from tui.i18n import translate_bindings
 from tui.reminder_list import session_line
 from tui.safe_text import shown
@@ -142,7 +142,14 @@ class HomeScreen(Screen):
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is None:
             return
-        session = self.app.store.get(event.option.id)
+        try:
+            session = self.app.store.get(event.option.id)
+        except StoreError as error:  # gone, damaged, or there but unreadable: say which
+            from tui.store_text import explain
+
+            self.notify(explain(self.app.catalog, error), severity="warning", markup=False)
+            self.refresh_lists()
+            return
         if session.status == "done":
             self.app.open_session_read_only(session)
         else:
