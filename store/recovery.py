@@ -38,7 +38,7 @@ INDEX_NEWER_MESSAGE = ("The list of sessions was saved by a newer version of par
 #: Damage that one process finds and every later one must hear of: the file is set aside
 #: by whoever found it, so nobody else would ever see it again. Kept in `DAMAGE_FILE`
 #: until the app has told the user (and offered the earlier copy).
-RECORDED_CODES = ("damaged", "index_damaged")
+RECORDED_CODES = ("damaged", "index_damaged", "index_blocked")
 DAMAGE_FILE = "damage.json"
 
 
@@ -117,12 +117,14 @@ class Recovery:
             self.index.forget()
         kept = f" The damaged file was kept as {aside.name}." if aside else ""
         if blocked:
-            self._notify("damaged", f"The list of your sessions ({damaged_path.name}) cannot be "
-                         f"read ({damage.detail}). parting works from the sessions "
-                         f"themselves; nothing was lost.{kept}", path=aside or damaged_path,
-                         code="index_blocked",
-                         params={"name": damaged_path.name, "detail": damage.detail,
-                                 "aside": aside.name if aside else ""})
+            notice = self._notify(
+                "damaged", f"The list of your sessions ({damaged_path.name}) cannot be read "
+                f"({damage.detail}). parting works from the sessions themselves; nothing was "
+                f"lost.{kept}", path=aside or damaged_path, code="index_blocked",
+                params={"name": damaged_path.name, "detail": damage.detail,
+                        "aside": aside.name if aside else ""})
+            if aside:  # set aside and rebuilt: the next app would never know otherwise
+                self.remember(notice)
             return
         notice = self._notify(
             "damaged", f"The list of your sessions could not be read ({damage}). It was "
