@@ -13,6 +13,7 @@ See docs/store.md for why, and for the measurements behind it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -80,7 +81,7 @@ class SessionStore:
         self._pending: dict[str, dict[str, Any] | None] = {}
         self._pending_version = 0
         self._sorted: tuple[tuple[int, int], list[Summary]] | None = None
-        self._recovery = Recovery(self)
+        self._recovery = Recovery(self, self._index)
         self._closed = False
 
     @classmethod
@@ -110,7 +111,7 @@ class SessionStore:
                 if app_instance:
                     store._app_lock = FileLock(directory / "app.lock")
                     if not store._app_lock.try_acquire():
-                        store._become_read_only(READ_ONLY_NOTICE, code="read_only_instance")
+                        store.stop_writing(READ_ONLY_NOTICE, code="read_only_instance")
                 if not store.read_only:
                     with store._write_lock.held(wait):
                         sweep_temp_files(store.sessions_dir)
@@ -119,7 +120,7 @@ class SessionStore:
                         checked = True
             except OSError as error:
                 # A read-only disk or a folder we may not write: still show the sessions.
-                store._become_read_only(
+                store.stop_writing(
                     UNWRITABLE_NOTICE.format(reason=error.strerror or error),
                     UNWRITABLE_SAVE, code="unwritable", refusal_code="unwritable_save",
                     params={"detail": os_detail(error)})
@@ -130,9 +131,9 @@ class SessionStore:
             raise
         return store
 
-    def _become_read_only(self, message: str, refusal: str = READ_ONLY_SAVE, *, code: str,
-                          refusal_code: str = "read_only_save",
-                          params: Params | None = None) -> None:
+    def stop_writing(self, message: str, refusal: str = READ_ONLY_SAVE, *, code: str,
+                     refusal_code: str = "read_only_save",
+                     params: Params | None = None) -> None:
         """Stop writing: `message` tells the user now, `refusal` is what a save will raise.
 
         `code` and `refusal_code` name the two for the interface (see `CODES`).
@@ -155,7 +156,7 @@ class SessionStore:
                 # created_at has whole seconds, so ties are common; rows are kept in the
                 # order they were first saved, and a stable sort of the reversed rows puts
                 # the later-saved of two same-second sessions first.
-                rows = reversed(list(self._view().values()))
+                rows = reversed(list(self.rows().values()))
                 ordered = sorted(rows, key=lambda r: moment(r["created_at"]), reverse=True)
                 self._sorted = (key, [Summary.from_row(r) for r in ordered])
             return list(self._sorted[1])
@@ -164,7 +165,7 @@ class SessionStore:
         """How many sessions are stored."""
         with self._mutex:
             self._refresh()
-            return len(self._view())
+            return len(self.rows())
 
     def get(self, session_id: str) -> Session:
         """The full session. Raises `SessionNotFound` (also a KeyError) if there is none."""
@@ -243,7 +244,7 @@ class SessionStore:
                     copy.unlink(missing_ok=True)
                 path.unlink()
                 fsync_dir(self.sessions_dir)
-                self._write_index({session_id: None})
+                self.commit_rows({session_id: None})
             return session
 
     def import_sessions(self, sessions: Iterable[Session]) -> ImportResult:
@@ -262,7 +263,7 @@ class SessionStore:
         with self._mutex:
             self._guard_writable()
             with self._writing():
-                view = self._view()
+                view = self.rows()
                 added = updated = unchanged = 0
                 to_write = []
                 for session_id, record in incoming.items():
@@ -301,7 +302,7 @@ class SessionStore:
             if self._pending and not self.read_only:
                 try:
                     with self._writing():
-                        self._write_index({})
+                        self.commit_rows({})
                 except StoreError:
                     pass  # the index is a cache; the next open brings it up to date
             self._index.close()
@@ -334,8 +335,11 @@ class SessionStore:
         if self._index.generation != before:
             self._revalidate_pending()
 
-    def _view(self) -> dict[str, dict[str, Any]]:
-        """Rows by id: the index with pending changes laid over it."""
+    # The seam recovery works through (`store.recovery.Host`): rows, hold_rows, write_lock,
+    # commit_rows and stop_writing. The app has no use for them.
+
+    def rows(self) -> dict[str, dict[str, Any]]:
+        """Index rows by id: the index with pending changes laid over it."""
         rows = self._recovery.index_rows()
         if not self._pending:
             return rows
@@ -347,9 +351,14 @@ class SessionStore:
                 merged[session_id] = row
         return merged
 
-    def _set_pending(self, session_id: str, row: dict[str, Any] | None) -> None:
-        self._pending[session_id] = row
+    def hold_rows(self, changes: dict[str, dict[str, Any] | None]) -> None:
+        """Keep index rows (None: a deletion) in memory until the next index write."""
+        self._pending.update(changes)
         self._pending_version += 1
+
+    def write_lock(self) -> contextlib.AbstractContextManager[None]:
+        """The write lock, waited for as long as this store waits."""
+        return self._write_lock.held(self._wait)
 
     def _revalidate_pending(self) -> None:
         """After another process rewrote the index, keep only pending rows still true on disk."""
@@ -367,7 +376,7 @@ class SessionStore:
         """Write session files, then the index once if any summary changed (write lock held)."""
         if not records:
             return
-        view = self._view()
+        view = self.rows()
         changes: dict[str, dict[str, Any] | None] = {}
         single = len(records) == 1
         for record in records:
@@ -377,20 +386,19 @@ class SessionStore:
             if needs_rewrite(view.get(record["id"]), row):
                 changes[record["id"]] = row
             else:
-                self._set_pending(record["id"], row)
+                self.hold_rows({record["id"]: row})
         if not single:
             fsync_dir(self.sessions_dir)
         if changes:
-            self._write_index(changes)
+            self.commit_rows(changes)
 
-    def _write_index(self, changes: dict[str, dict[str, Any] | None]) -> None:
-        """Apply `changes` and everything pending to index.json (write lock held).
+    def commit_rows(self, changes: dict[str, dict[str, Any] | None]) -> None:
+        """Apply `changes` (None: a deletion) and everything pending to the index (lock held).
 
         The session files are already safe, so a failure here is not the save's failure:
         the rows stay pending and go out with the next index write.
         """
-        for session_id, row in changes.items():
-            self._set_pending(session_id, row)
+        self.hold_rows(changes)
         upserts = {i: r for i, r in self._pending.items() if r is not None}
         removals = {i for i, r in self._pending.items() if r is None}
         try:
