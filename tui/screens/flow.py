@@ -23,10 +23,11 @@ from tui.screens import styles
 from tui.widgets.draft import DraftEditor
 from tui.widgets.step import FormStep, StepWidget, shown_within
 
-# A change is saved as soon as the keys already read are handled: after the next refresh,
-# which comes once the queued keys have reached their fields (a save costs about 1 ms).
+# A change is saved as soon as the keys already read are handled (a save costs about 1 ms):
+# one save for a burst of keys, not one per key that the last key would wait behind.
 # So a SIGKILL or a power cut can only take what was typed in that last moment.
-SAVE_DELAY = 0.0  # seconds after the last keystroke, beyond that refresh
+SAVE_DELAY = 0.0  # seconds after the last keystroke, beyond handling the keys read
+MAX_DEFERRALS = 50  # a save lets queued messages go first at most this many times
 RETRY_DELAY = 1.0  # seconds between tries while saving fails (disk full): one message a try
 MOVE_WAIT = 0.1  # seconds kept keys wait after one (Tab, Enter) that did not move the focus
 
@@ -56,6 +57,7 @@ class FlowScreen(Screen):
         self.widgets: Mapping[str, type[StepWidget]] = widgets or {}
         self._save_timer: Timer | None = None
         self._save_queued = False  # a save is already on its way
+        self._save_deferrals = 0  # times it let queued keys go first (see _queued_save)
         self._save_failing = False  # the last save failed: try again after RETRY_DELAY
         self._dirty = False
         # Keys typed while a step is being built, before anything on it has the focus, and
@@ -260,8 +262,19 @@ class FlowScreen(Screen):
             self.call_later(self._queued_save)
 
     def _queued_save(self) -> None:
+        # Keys the app has read but not yet handed on, or changes on their way to this
+        # screen: let them arrive first, so a burst of keys (a paste, a fast typist on a
+        # busy machine) costs one save, not a queue of them that the last key waits behind.
+        focused = self.focused
+        waiting = (self.app.message_queue_size + self.message_queue_size
+                   + (focused.message_queue_size if focused is not None else 0))
+        if waiting and self._save_deferrals < MAX_DEFERRALS:
+            self._save_deferrals += 1
+            self.call_later(self._queued_save)
+            return
+        self._save_deferrals = 0
         self._save_queued = False
-        if self._dirty:
+        if self._dirty and self.is_attached:
             self.flush()
 
     def flush(self) -> bool:
