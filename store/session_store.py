@@ -156,7 +156,8 @@ class SessionStore:
         """True if the digest proves the index exact for the folder as it is now.
 
         Then opening needs neither the index nor the session files: with 10,000 sessions
-        that saves reading 3 MB of index (about 60 ms) before the first frame.
+        (a 3.3 MB index) an open and its digest took 34 ms against 346 ms for an open that
+        reads the index (3 December 2026, busy 2-CPU machine, medians of 7).
         """
         found = digests.read(self._digest_path, digests.key_now(self.directory))
         if found is None or not found.exact:
