@@ -15,6 +15,7 @@ from typing import Any
 from content.flows import register
 from content.flows.base import Answers, Field, Flow, Step, answer
 from content.flows.drop_drafts import (
+    currency_of,
     drop_context,
     exit_dates,
     format_money,
@@ -101,7 +102,8 @@ def reminders(answers: Answers, catalog: Any, today: date) -> list[dict[str, Any
                     "kind": "instalment",
                     "what": catalog.ui("drop.reminder_instalment", n=item.number,
                                        total=len(plan), client=client,
-                                       amount=format_money(item.amount, catalog)),
+                                       amount=format_money(item.amount, catalog,
+                                                          currency_of(answers, lang))),
                 })
     review = _day(answer(answers, "attempt", "review_on"), lang, today)
     if attempt_on and review is not None:
@@ -135,6 +137,7 @@ FLOW = register(Flow(
     steps=(
         Step("client", fields=(
             Field("client"),
+            Field("contact"),
             Field("duration", "choice", options=("new", "months", "year", "years")),
             Field("income_share", "number"),
             Field("situation", "text"),

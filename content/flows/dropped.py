@@ -94,19 +94,26 @@ def _day(value: date | datetime | None) -> date | None:
 
 
 def context(answers: Answers, catalog: Catalog, today: date) -> Mapping[str, str]:
-    """Placeholders for the drafts beyond the raw answers: names, dates, chosen labels."""
-    from content.dates import format_date
+    """Placeholders for the drafts beyond the raw answers: the greeting, dates, chosen labels.
+
+    The letters greet the person who told the user, by the name given, or no one: never
+    the client, which may be a company or a nickname only the user understands.
+    """
+    from content.date_format import letter_date, letter_date_on
+    from content.letters import greeting
 
     ui = catalog.ui
     lang = catalog.lang
-    client = str(answer(answers, "what_happened", "client", "")).strip()
     who = str(answer(answers, "what_happened", "who", "")).strip()
-    values: dict[str, str] = {"name": who or client or ui("dropped.greeting_fallback")}
+    values: dict[str, str] = {
+        "greeting": greeting(who, catalog),
+        "client_name": str(answer(answers, "what_happened", "client", "")).strip(),
+    }
     happened = resolved_date(answers, "what_happened", "when", lang, today, "past")
     if happened:
-        values["when_day"] = format_date(_day(happened), lang)  # type: ignore[arg-type]
+        values["when_day"] = letter_date(_day(happened), lang, today)  # type: ignore[arg-type]
     callback = _day(resolved_date(answers, "hold", "callback", lang, today))
-    values["callback_when"] = (ui("dropped.callback_on", day=format_date(callback, lang))
+    values["callback_when"] = (ui("dropped.callback_on", day=letter_date_on(callback, lang, today))
                                if callback else ui("dropped.callback_soon"))
     values["role"] = str(answer(answers, "referrals", "role", "")).strip() or \
         ui("dropped.role_fallback")
@@ -115,7 +122,6 @@ def context(answers: Answers, catalog: Catalog, today: date) -> Mapping[str, str
     kind = reason_kind(answers)
     if kind:
         values["reason_ack"] = ui(f"dropped.reason_ack_{kind}")
-        values["reason_label"] = str(catalog.item("dropped.reason")["kind_options"][kind])
     return values
 
 

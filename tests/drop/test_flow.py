@@ -112,7 +112,7 @@ def test_each_instalment_and_the_review_become_reminders_with_stable_ids():
     assert [r["id"] for r in found] == ["drop.instalment.1", "drop.instalment.2",
                                         "drop.instalment.3", "drop.review"]
     assert found[0] == {"id": "drop.instalment.1", "due": "2027-01-31", "kind": "instalment",
-                        "what": "Instalment 1 of 3 from Acme: 333.33"}
+                        "what": "Instalment 1 of 3 from Acme: $333.33"}
     assert found[3]["due"] == "2027-03-01"
     assert reminders(answers, EN, TODAY) == found
 
@@ -153,19 +153,22 @@ def test_the_neutral_reason_names_the_heaviest_flags_without_blaming():
     assert neutral_reasons({}, EN) == EN.ui("drop_exit.reason_fallback")
 
 
-def test_money_is_written_with_the_languages_separators():
-    assert format_money(Decimal("4800.5"), EN) == "4,800.50"
+def test_money_is_written_with_the_languages_separators_and_its_currency():
+    assert format_money(Decimal("4800.5"), EN) == "$4,800.50"
+    assert format_money(Decimal("120000"), load_catalog("ru"), "RUB") == "120\u00a0000\u00a0₽"
+    assert format_money(Decimal("4800.5"), load_catalog("pt"), "BRL") == "R$\u00a04.800,50"
 
 
 def test_the_plan_table_lists_every_instalment_and_the_total():
     plan = plan_from_answers(plan_answers(), "en", TODAY)
     table = plan_markdown(plan, EN)
-    assert "| 3 | Wednesday, 31 March 2027 | 333.34 |" in table
-    assert "| Total | | 1,000.00 | | |" in table
+    assert "| 3 | Wednesday, 31 March 2027 | $333.34 |" in table
+    assert "| Total | | $1,000 | | |" in table
 
 
 def test_the_exit_message_holds_reason_dates_referral_window_and_a_good_thing():
-    answers = {"client": {"client": "Acme"}, "flags": seen("scope", often="often"),
+    answers = {"client": {"client": "Acme", "contact": "Jane"},
+               "flags": seen("scope", often="often"),
                "decision": {"decision": "part"},
                "exit": {"format": "letter", "notice_days": "14", "handover": "the files",
                         "handover_days": "2", "referral": "Studio Nord",
@@ -175,8 +178,8 @@ def test_the_exit_message_holds_reason_dates_referral_window_and_a_good_thing():
     answers["exit"]["reason"] = fill_draft(EN, "drop_exit.reason", values).strip()
     values = {"client": "Acme", **answer_values(answers), **drop_context(answers, EN, TODAY)}
     message = fill_draft(EN, "drop_exit.message", values)
-    for part in ("Hello Acme", "the scope has grown", "Monday, 7 December 2026",
-                 "Until Wednesday, 9 December 2026 I will hand over the files",
+    for part in ("Hi Jane,", "the scope has grown", "Monday, 7 December.",
+                 "Until Wednesday, 9 December I will hand over the files",
                  "recommend Studio Nord", "Thank you for the spring launch.",
                  "work together again"):
         assert part in message
