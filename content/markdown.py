@@ -16,7 +16,10 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
     answers: Mapping[str, Any] = record.get("answers") or {}
     ui = catalog.ui
     client = record.get("client") or ui("app.no_client")
-    lines = [f"# {ui(f'home.{flow.name}_title')}: {client}", ""]
+    title = ui(f"home.{flow.name}_title")
+    # "Should I drop them?" is a question: a colon after its question mark would read "?:".
+    joint = " — " if title.endswith(("?", "!", "…")) else ": "
+    lines = [f"# {title}{joint}{client}", ""]
     status = ui("md.status_done") if record.get("status") == "done" else ui("md.status_open")
     lines.append(ui("md.meta", created=_when(str(record.get("created_at", "")), catalog.lang),
                     status=status))
@@ -65,28 +68,38 @@ def outcome_label(catalog: Catalog, flow: str, outcome: str) -> str:
     return outcome_text(catalog, flow, outcome)
 
 
+def _labelled(label: Any, value: Any) -> str:
+    """"**Label**: value"; a label that already ends a sentence ("Who told you?") takes no
+    colon after it."""
+    text = str(label).rstrip()
+    if text.endswith(("?", "!", ":", "…")):
+        return f"**{text}** {value}"
+    return f"**{text}**: {value}"
+
+
 def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any,
                  day: Any = None) -> str:
     if value in (None, "", [], False):
         return ""
     label = item.get(f"{field.id}_label", field.id)
     if field.kind == "date" and isinstance(day, str) and day:
-        return f"**{label}**: {value} ({_day_text(day, catalog.lang)})"
+        return _labelled(label, f"{value} ({_day_text(day, catalog.lang)})")
     if field.kind == "draft" or field.kind == "text":
         quoted = "\n".join(f"> {line}" if line else ">" for line in str(value).splitlines())
         return f"**{label}**\n\n{quoted}\n"
     if field.kind in ("choice",):
         options = item.get(f"{field.id}_options", {})
-        return f"**{label}**: {options.get(value, value)}"
+        return _labelled(label, options.get(value, value))
     if field.kind == "yesno":
-        return f"**{label}**: {catalog.ui(f'app.{value}') if catalog.has_ui(f'app.{value}') else value}"
+        return _labelled(label, catalog.ui(f"app.{value}") if catalog.has_ui(f"app.{value}")
+                         else value)
     if field.kind == "checklist":
         options = item.get(f"{field.id}_options", {})
         names = [options.get(v, v) for v in value] if isinstance(value, list) else [str(value)]
-        return f"**{label}**:\n" + "\n".join(f"- {n}" for n in names) + "\n"
+        return f"**{label}**\n" + "\n".join(f"- {n}" for n in names) + "\n"
     if field.kind == "switch":
-        return f"**{label}**: {catalog.ui('app.yes')}"
-    return f"**{label}**: {value}"
+        return _labelled(label, catalog.ui("app.yes"))
+    return _labelled(label, value)
 
 
 def _day_text(stamp: str, lang: str) -> str:

@@ -91,8 +91,8 @@ async def test_ctrl_e_on_the_summary_exports_the_whole_session(make_app, store, 
     written = list(tmp_path.glob("*.md"))
     assert len(written) == 1
     text = written[0].read_text(encoding="utf-8")
-    assert "# Should I drop them?: Acme" in text
-    assert "**I will…**: Part ways" in text
+    assert "# Should I drop them? — Acme" in text
+    assert "**I will…** Part ways" in text
 
 
 async def export_twice_beside(make_app, store, folder, step: str, key: str, taken: str):
