@@ -22,6 +22,7 @@ from content.flows.drop_drafts import (
     parse_day,
     plan_from_answers,
 )
+from content.money import CURRENCIES
 from content.verdict import FLAGS, Verdict, assess
 
 DECISIONS = ("keep", "last_attempt", "part")
@@ -170,7 +171,8 @@ FLOW = register(Flow(
             Field("scope_estimate", when=_part("scope")),
             Field("scope_schedule", when=_part("scope")),
             Field("scope_message", "draft", template="drop_attempt.scope", when=_part("scope")),
-            Field("pay_amount", when=_part("payment")),
+            Field("pay_amount", "money", when=_part("payment")),
+            Field("pay_currency", "choice", options=CURRENCIES, when=_part("payment")),
             Field("pay_count", "number", when=_part("payment")),
             Field("pay_first", "date", when=_part("payment")),
             Field("pay_interval", "choice", options=("week", "two_weeks", "month"),

@@ -127,6 +127,10 @@ class DateEcho(Static):
     """Shows back how a typed date was understood, or a hint when it was not."""
 
 
+class NumberEcho(Static):
+    """Under a number or an amount: how it was read, or what to type when it cannot be."""
+
+
 class FormStep(StepWidget):
     """A step drawn from its `Field`s: labels, hints and options come from the catalog."""
 
@@ -151,10 +155,16 @@ class FormStep(StepWidget):
         if hint:
             yield Static(hint, classes="field-hint")
         name = f"f-{field.id}"
-        if field.kind in ("line", "number"):
+        if field.kind == "line":
             # shown(): a stored answer (perhaps imported) must not drive the terminal.
-            yield Input(value="" if current is None else shown(str(current)), id=name,
-                        type="number" if field.kind == "number" else "text")
+            yield Input(value="" if current is None else shown(str(current)), id=name)
+        elif field.kind in ("number", "money"):
+            # Plain text: a number input would drop "," and " " as they are typed, and
+            # "4.800,50" or "120 000" are how people write numbers in pt and ru.
+            text = "" if current is None else shown(str(current))
+            yield Input(value=text, id=name)
+            yield NumberEcho(self._number_echo(field, text), id=f"echo-{field.id}",
+                             classes="date-echo")
         elif field.kind == "date":
             yield Input(value=shown(current or ""), id=name)
             yield DateEcho(self._echo(field, current or ""), id=f"echo-{field.id}",
@@ -191,6 +201,28 @@ class FormStep(StepWidget):
     def _suggestion(self, field: Field) -> str:
         assert field.template is not None
         return shown(fill_draft(self.catalog, field.template, self.draft_values()))
+
+    def currency(self) -> str | None:
+        """The currency amounts on this step are in (None: the language's own)."""
+        return None
+
+    def _number_echo(self, field: Field, text: str) -> str:
+        """How a typed number reads back: "→ 4 800,50 ₽", or an example of what to type."""
+        from content.money import format_money, format_number, read_money, read_number
+
+        if not text.strip():
+            return ""
+        lang = self.catalog.lang
+        if field.kind == "money":
+            amount = read_money(text)
+            if amount is None:
+                return self.catalog.ui("app.money_unknown")
+            return "→ " + format_money(amount, lang, self.currency())
+        number = read_number(text)
+        if number is None:
+            return self.catalog.ui("app.number_unknown")
+        shown_back = format_number(number, lang)
+        return "" if shown_back == text.strip() else "→ " + shown_back
 
     def _echo(self, field: Field, text: str) -> str:
         if not text.strip():
@@ -245,6 +277,9 @@ class FormStep(StepWidget):
             day = self._read_date(field, value) if value.strip() else None
             self.data[f"{field.id}__date"] = day.isoformat() if day else None
             self.query_one(f"#echo-{field.id}", DateEcho).update(self._echo(field, value))
+        elif field.kind in ("number", "money"):
+            self.query_one(f"#echo-{field.id}", NumberEcho).update(
+                self._number_echo(field, value))
         self.set_answer(field.id, value)
         self._refresh_dependents()
 
