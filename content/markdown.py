@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 
 from content.catalog import Catalog
 from content.checkins import checkin_markdown
+from content.drafts import fresh_drafts
 from content.flows import Field, get_flow
+from content.reminders import reminder_text
 
 
-def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
-    """Render a session record (as `Session.to_record()` gives) for reading or export."""
+def session_markdown(record: Mapping[str, Any], catalog: Catalog,
+                     today: date | None = None) -> str:
+    """Render a session record (as `Session.to_record()` gives) for reading or export.
+
+    Drafts the user never edited are written again from the answers, in the catalog's
+    language; `today` is the day they are read against (the session's last change).
+    """
     flow = get_flow(str(record["flow"]))
     answers: Mapping[str, Any] = record.get("answers") or {}
+    fresh = fresh_drafts(flow, answers, catalog, today or _last_day(record),
+                         str(record.get("client") or ""))
     ui = catalog.ui
     client = record.get("client") or ui("app.no_client")
     title = ui(f"home.{flow.name}_title")
@@ -35,7 +45,8 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
         item = catalog.item(f"{flow.name}.{step.id}")
         # A field hidden by its `when` (the payment plan when nobody paid late) may still
         # hold an old answer; the page shows what the walk showed.
-        body = [_field_lines(catalog, item, f, given.get(f.id), given.get(f"{f.id}__date"))
+        body = [_field_lines(catalog, item, f, fresh.get((step.id, f.id), given.get(f.id)),
+                             given.get(f"{f.id}__date"))
                 for f in step.fields if f.when is None or f.when(answers)]
         body = [b for b in body if b]
         extra = given.get("_markdown")
@@ -56,9 +67,19 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
         lines.append("")
         for reminder in reminders:
             mark = "x" if reminder.get("done") else " "
-            lines.append(f"- [{mark}] {reminder.get('due', '')}: {reminder.get('what', '')}")
+            lines.append(f"- [{mark}] {reminder.get('due', '')}: "
+                         f"{reminder_text(reminder, catalog)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _last_day(record: Mapping[str, Any]) -> date:
+    for name in ("updated_at", "created_at"):
+        try:
+            return datetime.fromisoformat(str(record.get(name, ""))).date()
+        except ValueError:
+            continue
+    return date.today()
 
 
 def outcome_label(catalog: Catalog, flow: str, outcome: str) -> str:

@@ -30,7 +30,7 @@ from textual.widgets import (
 
 from content import Catalog
 from content.catalog import Item
-from content.drafts import answer_values, fill_draft
+from content.drafts import draft_values, fill_draft
 from content.flows import Field, Flow, Step
 from tui.safe_text import shown
 from tui.widgets.draft import DraftEditor
@@ -109,11 +109,7 @@ class StepWidget(Vertical):
     def draft_values(self) -> dict[str, Any]:
         """Placeholders for this step's drafts: every answer so far, plus the flow's extras."""
         merged = {**self.answers, self.step.id: self.data}
-        values: dict[str, Any] = {"client": self.client or self.catalog.ui("app.the_client")}
-        values.update(answer_values(merged))
-        if self.flow.context is not None:
-            values.update(self.flow.context(merged, self.catalog, self.today))
-        return values
+        return draft_values(self.flow, merged, self.catalog, self.today, self.client)
 
     def focus_first(self) -> None:
         """Focus the first control the user can see (not one inside a hidden field)."""
