@@ -15,7 +15,7 @@ SIZE = (100, 30)
 
 async def client_and_self_check(pilot) -> None:
     assert step_id(pilot) == "client"
-    assert pilot.app.screen.focused.id == "f-client"
+    assert pilot.app.screen.focused.id == "f-contact"  # the client was given: next empty field
     await choose(pilot, "#f-duration", "year")
     await type_text(pilot, "#f-income_share", "40")
     await type_text(pilot, "#f-situation", "Anna from Acme keeps adding pages.")

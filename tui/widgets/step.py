@@ -112,11 +112,29 @@ class StepWidget(Vertical):
         return draft_values(self.flow, merged, self.catalog, self.today, self.client)
 
     def focus_first(self) -> None:
-        """Focus the first control the user can see (not one inside a hidden field)."""
-        for widget in self.query("Input, TextArea, RadioSet, SelectionList, Checkbox, Button"):
-            if widget.focusable and shown_within(widget, self):
-                widget.focus(scroll_visible=False)  # the flow scrolls once laid out
-                return
+        """Focus the first control the user can see that is still empty, else the first.
+
+        A step that opens with answers filled in (`parting dropped --client Acme`, a
+        session resumed) must not put the first key typed over an answer already given.
+        """
+        shown = [widget for widget in
+                 self.query("Input, TextArea, RadioSet, SelectionList, Checkbox, Button")
+                 if widget.focusable and shown_within(widget, self)]
+        target = next((w for w in shown if _unanswered(w)), shown[0] if shown else None)
+        if target is not None:
+            target.focus(scroll_visible=False)  # the flow scrolls once laid out
+
+
+def _unanswered(widget: Widget) -> bool:
+    """True for a control that holds no answer yet: empty text, no option picked."""
+    if isinstance(widget, Input):
+        return not widget.value.strip()
+    if isinstance(widget, TextArea):
+        # A draft's text is the app's suggestion, not an answer to give.
+        return not widget.text.strip() and not widget.has_class("draft-text")
+    if isinstance(widget, RadioSet):
+        return widget.pressed_index < 0
+    return False
 
 
 class DateEcho(Static):
@@ -153,16 +171,17 @@ class FormStep(StepWidget):
         name = f"f-{field.id}"
         if field.kind == "line":
             # shown(): a stored answer (perhaps imported) must not drive the terminal.
-            yield Input(value="" if current is None else shown(str(current)), id=name)
+            yield Input(value="" if current is None else shown(str(current)), id=name,
+                        select_on_focus=False)
         elif field.kind in ("number", "money"):
             # Plain text: a number input would drop "," and " " as they are typed, and
             # "4.800,50" or "120 000" are how people write numbers in pt and ru.
             text = "" if current is None else shown(str(current))
-            yield Input(value=text, id=name)
+            yield Input(value=text, id=name, select_on_focus=False)
             yield NumberEcho(self._number_echo(field, text), id=f"echo-{field.id}",
                              classes="date-echo")
         elif field.kind == "date":
-            yield Input(value=shown(current or ""), id=name)
+            yield Input(value=shown(current or ""), id=name, select_on_focus=False)
             yield DateEcho(self._echo(field, current or ""), id=f"echo-{field.id}",
                            classes="date-echo")
         elif field.kind == "text":

@@ -74,6 +74,9 @@ class LastAttemptStep(DropFormStep):
         # A setting that cannot be saved still applies for this run.
         with contextlib.suppress(OSError, StoreError):
             save_settings(self.app.store.directory, settings)
+        self.call_after_refresh(self._update_amount_echo)  # once the form has the pick
+
+    def _update_amount_echo(self) -> None:
         amount = next(f for f in self.step.fields if f.id == "pay_amount")
         for echo in self.query("#echo-pay_amount").results(NumberEcho):
             echo.update(self._number_echo(amount, str(self.data.get("pay_amount") or "")))
