@@ -55,6 +55,9 @@ class StepWidget(Vertical):
     # Scroll the step, once shown, as far as its focused control needs to be in view.
     # A step read from its top whatever has the focus (the summary) says False.
     REVEAL_FOCUS: ClassVar[bool] = True
+    # Open on the first control still empty; a checklist whose ticks are the answers
+    # (the red flags) says False and opens on its first control.
+    FOCUS_EMPTY: ClassVar[bool] = True
 
     class Changed(Message):
         """The step's answer changed; `value` is the whole answer of the step."""
@@ -120,7 +123,8 @@ class StepWidget(Vertical):
         shown = [widget for widget in
                  self.query("Input, TextArea, RadioSet, SelectionList, Checkbox, Button")
                  if widget.focusable and shown_within(widget, self)]
-        target = next((w for w in shown if _unanswered(w)), shown[0] if shown else None)
+        empty = [w for w in shown if _unanswered(w)] if self.FOCUS_EMPTY else []
+        target = empty[0] if empty else (shown[0] if shown else None)
         if target is not None:
             target.focus(scroll_visible=False)  # the flow scrolls once laid out
 

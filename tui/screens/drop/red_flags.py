@@ -85,6 +85,8 @@ class RedFlagChecklist(StepWidget):
     """The red-flag step. Its answer maps each flag to `{seen, often, cause, when, what}`,
     plus `_markdown`: the flags seen, for the summary."""
 
+    FOCUS_EMPTY = False  # the ticks are the answers: open on the first flag
+
     def compose_body(self) -> ComposeResult:
         for name in FLAGS:
             entry = self.data.get(name)
