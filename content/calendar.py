@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from content.reminders import due_date
+from content.reminders import due_date, reminder_text
 
 PRODID = "-//parting//parting reminders//EN"
 LINE_OCTETS = 75
@@ -48,7 +48,7 @@ def reminders_ics(sessions: Iterable[Any], catalog: Any, *, stamp: datetime | No
 def _event(session: Any, reminder: Mapping[str, Any], number: int, day: date, dtstamp: str,
            catalog: Any) -> list[str]:
     client = session.client or catalog.ui("app.the_client")
-    summary = catalog.ui("reminders.calendar_summary", what=reminder.get("what", ""),
+    summary = catalog.ui("reminders.calendar_summary", what=reminder_text(reminder, catalog),
                          client=client)
     flow_key = f"home.{session.flow}_title"
     flow = catalog.ui(flow_key) if catalog.has_ui(flow_key) else str(session.flow)

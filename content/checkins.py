@@ -77,6 +77,9 @@ def add_checkins(session: Any, catalog: Any, finished_on: date) -> list[dict[str
             "what": catalog.ui(f"checkin.reminder_{checkin.key}"),
             "done": False,
             "kind": KIND,
+            # Its meaning as well as its words: it reads in the language on screen.
+            "text_key": f"checkin.reminder_{checkin.key}",
+            "text_values": {},
         }
         session.reminders.append(reminder)
         added.append(reminder)

@@ -57,3 +57,53 @@ def format_short(value: date | datetime, lang: str) -> str:
     """Day and abbreviated month, for lists and headers: "26 Nov", "26 нояб.", "26 nov."."""
     months = _SHORT_MONTHS.get(lang, _SHORT_MONTHS["en"])
     return f"{value.day} {months[value.month - 1]}"
+
+
+# The weekday as a sentence names the day it happens on: "в пятницу", "во вторник";
+# "na sexta-feira", "no sábado".
+_WEEKDAYS_ON = {
+    "en": tuple(f"on {day}" for day in _WEEKDAYS["en"]),
+    "ru": ("в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу",
+           "в воскресенье"),
+    "pt": ("na segunda-feira", "na terça-feira", "na quarta-feira", "na quinta-feira",
+           "na sexta-feira", "no sábado", "no domingo"),
+}
+
+
+def _day_month(value: date, lang: str, today: date) -> str:
+    """"4 December", "4 декабря", "1º de dezembro"; the year only when it is not this year."""
+    month = _MONTHS[lang][value.month - 1]
+    if lang == "pt":
+        day = "1º" if value.day == 1 else str(value.day)
+        text = f"{day} de {month}"
+        return text if value.year == today.year else f"{text} de {value.year}"
+    text = f"{value.day} {month}"
+    if value.year == today.year:
+        return text
+    return f"{text} {value.year} года" if lang == "ru" else f"{text} {value.year}"
+
+
+def letter_date(value: date | datetime, lang: str, today: date) -> str:
+    """A day as a letter writes it on its own (after a colon, in a list).
+
+    "Friday, 4 December", "4 декабря, пятница", "sexta-feira, 4 de dezembro"; the year
+    only when it is not `today`'s year, and "1º de dezembro" for the first of a month.
+    """
+    lang = lang if lang in _MONTHS else "en"
+    day = value.date() if isinstance(value, datetime) else value
+    weekday = _WEEKDAYS[lang][day.weekday()]
+    text = _day_month(day, lang, today)
+    return f"{text}, {weekday}" if lang == "ru" else f"{weekday}, {text}"
+
+
+def letter_date_on(value: date | datetime, lang: str, today: date) -> str:
+    """A day as a sentence says when something happens.
+
+    "on Friday, 4 December", "4 декабря, в пятницу", "na sexta-feira, 4 de dezembro": it
+    reads after "I'll call you" in each language.
+    """
+    lang = lang if lang in _MONTHS else "en"
+    day = value.date() if isinstance(value, datetime) else value
+    on = _WEEKDAYS_ON[lang][day.weekday()]
+    text = _day_month(day, lang, today)
+    return f"{text}, {on}" if lang == "ru" else f"{on}, {text}"

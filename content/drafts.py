@@ -1,8 +1,15 @@
-"""Drafts filled from answers: every message the app offers is a template in the catalog."""
+"""Drafts filled from answers: every message the app offers is a template in the catalog.
+
+A draft the user never edited is not kept as words: it is filled again from the answers
+whenever it is shown, so it reads in the language on screen (`fresh_drafts`). Only a draft
+the user changed (`<field>__edited`) keeps the user's words.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from content.catalog import Catalog, fill
@@ -25,21 +32,82 @@ def answer_values(answers: Mapping[str, Any]) -> dict[str, str]:
     return values
 
 
+def draft_values(flow: Any, answers: Mapping[str, Any], catalog: Catalog, today: date,
+                 client: str = "") -> dict[str, Any]:
+    """Placeholders for a flow's drafts: every answer so far, plus the flow's own extras."""
+    values: dict[str, Any] = {"client": client or catalog.ui("app.the_client")}
+    values.update(answer_values(answers))
+    if flow.context is not None:
+        values.update(flow.context(answers, catalog, today))
+    return values
+
+
+def fresh_drafts(flow: Any, answers: Mapping[str, Any], catalog: Catalog, today: date,
+                 client: str = "") -> dict[tuple[str, str], str]:
+    """Every draft shown on the walk and never edited, filled now in `catalog`'s language.
+
+    Keyed by (step id, field id). A draft that quotes another (the exit message quotes the
+    reason) quotes it as it reads now, edited or not.
+    """
+    values = draft_values(flow, answers, catalog, today, client)
+    found: dict[tuple[str, str], str] = {}
+    for step in flow.path(answers):
+        given = answers.get(step.id)
+        if not isinstance(given, Mapping):
+            continue
+        for field in step.fields:
+            if field.kind != "draft" or not field.template or field.id not in given:
+                continue
+            if field.when is not None and not field.when(answers):
+                continue
+            if given.get(f"{field.id}__edited"):
+                continue
+            text = fill_draft(catalog, field.template, values)
+            found[(step.id, field.id)] = text
+            values[f"{step.id}__{field.id}"] = text.strip()
+    return found
+
+
 def fill_draft(catalog: Catalog, template_key: str, values: Mapping[str, Any]) -> str:
     """The template `template_key` (its `template` field) filled from `values`.
 
     Lines whose placeholders are all empty are dropped, so a draft never shows a sentence
-    with a hole where an unanswered question would go.
+    with a hole where an unanswered question would go, and the numbered points left are
+    numbered again from 1. A template listing `requires` stays empty until every one of
+    those placeholders has a value: a payment plan letter without a plan is no letter.
     """
-    template = str(catalog.item(template_key)["template"])
+    item = catalog.item(template_key)
+    template = str(item["template"])
     present = {k: v for k, v in values.items() if v not in (None, "")}
+    if any(name not in present for name in item.get("requires", ())):
+        return ""
     lines = []
     for line in template.splitlines():
         names = _placeholders(line)
         if names and not any(n in present for n in names):
             continue
         lines.append(fill(line, present))
-    return "\n".join(lines).strip() + "\n"
+    # A paragraph left out (nothing answered for it yet) must not leave a gap behind.
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return _renumber(text).strip() + "\n"
+
+
+_POINT = re.compile(r"^(\d+)\. ")
+
+
+def _renumber(text: str) -> str:
+    """Number each run of numbered points 1, 2, 3…: a point left out leaves no gap."""
+    out = []
+    number = 0
+    for line in text.splitlines():
+        match = _POINT.match(line)
+        if match:
+            number += 1
+            line = f"{number}. " + line[match.end():]
+        elif line.strip() and not line.startswith(" "):
+            number = 0
+        out.append(line)
+    return "\n".join(out)
 
 
 def _placeholders(line: str) -> list[str]:

@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 
 from content.catalog import Catalog
 from content.checkins import checkin_markdown
+from content.drafts import fresh_drafts
 from content.flows import Field, get_flow
+from content.reminders import reminder_text
 
 
-def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
-    """Render a session record (as `Session.to_record()` gives) for reading or export."""
+def session_markdown(record: Mapping[str, Any], catalog: Catalog,
+                     today: date | None = None) -> str:
+    """Render a session record (as `Session.to_record()` gives) for reading or export.
+
+    Drafts the user never edited are written again from the answers, in the catalog's
+    language; `today` is the day they are read against (the session's last change).
+    """
     flow = get_flow(str(record["flow"]))
     answers: Mapping[str, Any] = record.get("answers") or {}
+    fresh = fresh_drafts(flow, answers, catalog, today or _last_day(record),
+                         str(record.get("client") or ""))
     ui = catalog.ui
     client = record.get("client") or ui("app.no_client")
-    lines = [f"# {ui(f'home.{flow.name}_title')}: {client}", ""]
+    title = ui(f"home.{flow.name}_title")
+    # "Should I drop them?" is a question: a colon after its question mark would read "?:".
+    joint = " — " if title.endswith(("?", "!", "…")) else ": "
+    lines = [f"# {title}{joint}{client}", ""]
     status = ui("md.status_done") if record.get("status") == "done" else ui("md.status_open")
     lines.append(ui("md.meta", created=_when(str(record.get("created_at", "")), catalog.lang),
                     status=status))
@@ -32,7 +45,8 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
         item = catalog.item(f"{flow.name}.{step.id}")
         # A field hidden by its `when` (the payment plan when nobody paid late) may still
         # hold an old answer; the page shows what the walk showed.
-        body = [_field_lines(catalog, item, f, given.get(f.id), given.get(f"{f.id}__date"))
+        body = [_field_lines(catalog, item, f, fresh.get((step.id, f.id), given.get(f.id)),
+                             given.get(f"{f.id}__date"))
                 for f in step.fields if f.when is None or f.when(answers)]
         body = [b for b in body if b]
         extra = given.get("_markdown")
@@ -53,9 +67,19 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog) -> str:
         lines.append("")
         for reminder in reminders:
             mark = "x" if reminder.get("done") else " "
-            lines.append(f"- [{mark}] {reminder.get('due', '')}: {reminder.get('what', '')}")
+            lines.append(f"- [{mark}] {reminder.get('due', '')}: "
+                         f"{reminder_text(reminder, catalog)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _last_day(record: Mapping[str, Any]) -> date:
+    for name in ("updated_at", "created_at"):
+        try:
+            return datetime.fromisoformat(str(record.get(name, ""))).date()
+        except ValueError:
+            continue
+    return date.today()
 
 
 def outcome_label(catalog: Catalog, flow: str, outcome: str) -> str:
@@ -65,28 +89,38 @@ def outcome_label(catalog: Catalog, flow: str, outcome: str) -> str:
     return outcome_text(catalog, flow, outcome)
 
 
+def _labelled(label: Any, value: Any) -> str:
+    """"**Label**: value"; a label that already ends a sentence ("Who told you?") takes no
+    colon after it."""
+    text = str(label).rstrip()
+    if text.endswith(("?", "!", ":", "…")):
+        return f"**{text}** {value}"
+    return f"**{text}**: {value}"
+
+
 def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any,
                  day: Any = None) -> str:
     if value in (None, "", [], False):
         return ""
     label = item.get(f"{field.id}_label", field.id)
     if field.kind == "date" and isinstance(day, str) and day:
-        return f"**{label}**: {value} ({_day_text(day, catalog.lang)})"
+        return _labelled(label, f"{value} ({_day_text(day, catalog.lang)})")
     if field.kind == "draft" or field.kind == "text":
         quoted = "\n".join(f"> {line}" if line else ">" for line in str(value).splitlines())
         return f"**{label}**\n\n{quoted}\n"
     if field.kind in ("choice",):
         options = item.get(f"{field.id}_options", {})
-        return f"**{label}**: {options.get(value, value)}"
+        return _labelled(label, options.get(value, value))
     if field.kind == "yesno":
-        return f"**{label}**: {catalog.ui(f'app.{value}') if catalog.has_ui(f'app.{value}') else value}"
+        return _labelled(label, catalog.ui(f"app.{value}") if catalog.has_ui(f"app.{value}")
+                         else value)
     if field.kind == "checklist":
         options = item.get(f"{field.id}_options", {})
         names = [options.get(v, v) for v in value] if isinstance(value, list) else [str(value)]
-        return f"**{label}**:\n" + "\n".join(f"- {n}" for n in names) + "\n"
+        return f"**{label}**\n" + "\n".join(f"- {n}" for n in names) + "\n"
     if field.kind == "switch":
-        return f"**{label}**: {catalog.ui('app.yes')}"
-    return f"**{label}**: {value}"
+        return _labelled(label, catalog.ui("app.yes"))
+    return _labelled(label, value)
 
 
 def _day_text(stamp: str, lang: str) -> str:

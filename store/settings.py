@@ -20,16 +20,18 @@ SETTINGS_FILE = "settings.json"
 
 @dataclass
 class Settings:
-    """What the user chose: theme, language (None: from the system), motion, breathing."""
+    """What the user chose: theme, language (None: from the system), motion, breathing, and
+    the currency of payment plans (None: not asked yet)."""
 
     theme: str = "textual-dark"
     lang: str | None = None
     reduced_motion: bool = False
     breathing_pattern: str = "box"
+    currency: str | None = None
 
 
 def _accepts(name: str, value: object) -> bool:
-    if name == "lang":
+    if name in ("lang", "currency"):
         return value is None or isinstance(value, str)
     if name == "reduced_motion":
         return isinstance(value, bool)

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 Answers = Mapping[str, Any]
 FieldKind = Literal["line", "text", "choice", "checklist", "date", "draft", "yesno", "number",
-                    "switch"]
+                    "money", "switch"]
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class Field:
     kind: "line" (one line of text), "text" (several lines), "choice" (one of `options`),
     "checklist" (any of `options`), "date" (words such as "next Thursday", parsed and shown
     back), "draft" (an editable message filled from a template), "yesno" (yes / no / not
-    sure), "number", "switch" (on or off).
+    sure), "number" and "money" (typed as text the way the language writes numbers, read
+    back and shown, or a message when they cannot be read), "switch" (on or off).
     """
 
     id: str

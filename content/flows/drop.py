@@ -15,12 +15,14 @@ from typing import Any
 from content.flows import register
 from content.flows.base import Answers, Field, Flow, Step, answer
 from content.flows.drop_drafts import (
+    currency_of,
     drop_context,
     exit_dates,
-    format_money,
     parse_day,
     plan_from_answers,
 )
+from content.money import CURRENCIES
+from content.reminders import reminder_text, reminder_what
 from content.verdict import FLAGS, Verdict, assess
 
 DECISIONS = ("keep", "last_attempt", "part")
@@ -87,44 +89,43 @@ def _day(text: Any, lang: str, today: date) -> date | None:
 
 
 def reminders(answers: Answers, catalog: Any, today: date) -> list[dict[str, Any]]:
-    """The reminders these answers ask for, each with a stable id starting with "drop."."""
-    client = _client(answers, catalog)
+    """The reminders these answers ask for, each with a stable id starting with "drop.".
+
+    Each keeps its text as a key and values (see `content.reminders`), so it reads in the
+    language on screen; the client is shown beside every reminder, so the text leaves it out.
+    """
     lang = catalog.lang
     found: list[dict[str, Any]] = []
+
+    def add(rid: str, due: date, kind: str, key: str, **values: Any) -> None:
+        meaning = reminder_what(key, **values)
+        found.append({"id": rid, "due": due.isoformat(), "kind": kind,
+                      "what": reminder_text(meaning, catalog), **meaning})
+
     attempt_on = last_attempt_applies(answers) and decision(answers) != "part"
     if attempt_on and "payment" in attempt_parts(answers):
         plan = plan_from_answers(answers, lang, today)
         if plan is not None:
+            currency = currency_of(answers, lang)
             for item in plan:
-                found.append({
-                    "id": f"drop.instalment.{item.number}", "due": item.due.isoformat(),
-                    "kind": "instalment",
-                    "what": catalog.ui("drop.reminder_instalment", n=item.number,
-                                       total=len(plan), client=client,
-                                       amount=format_money(item.amount, catalog)),
-                })
+                add(f"drop.instalment.{item.number}", item.due, "instalment",
+                    "drop.reminder_instalment", n=str(item.number), total=str(len(plan)),
+                    amount={"money": str(item.amount), "currency": currency})
     review = _day(answer(answers, "attempt", "review_on"), lang, today)
     if attempt_on and review is not None:
-        found.append({"id": "drop.review", "due": review.isoformat(), "kind": "review",
-                      "what": catalog.ui("drop.reminder_review", client=client)})
+        add("drop.review", review, "review", "drop.reminder_review")
     if parting(answers):
         dates = exit_dates(answers, lang, today)
         told = dates.decided_on if dates else today
         confirm = _day(answer(answers, "after", "confirm_on"), lang, today) \
             or told + timedelta(days=1)
         key = "drop.reminder_confirm" if in_person(answers) else "drop.reminder_confirm_letter"
-        found.append({"id": "drop.confirm", "due": confirm.isoformat(), "kind": "confirmation",
-                      "what": catalog.ui(key, client=client)})
+        add("drop.confirm", confirm, "confirmation", key)
         invoice = _day(answer(answers, "after", "invoice_on"), lang, today) \
             or (dates.final_invoice if dates else None)
         if invoice is not None:
-            found.append({"id": "drop.invoice", "due": invoice.isoformat(), "kind": "invoice",
-                          "what": catalog.ui("drop.reminder_invoice", client=client)})
+            add("drop.invoice", invoice, "invoice", "drop.reminder_invoice")
     return found
-
-
-def _client(answers: Answers, catalog: Any) -> str:
-    return str(answer(answers, "client", "client", "")).strip() or catalog.ui("app.the_client")
 
 
 _TEAM = has_team
@@ -135,6 +136,7 @@ FLOW = register(Flow(
     steps=(
         Step("client", fields=(
             Field("client"),
+            Field("contact"),
             Field("duration", "choice", options=("new", "months", "year", "years")),
             Field("income_share", "number"),
             Field("situation", "text"),
@@ -167,7 +169,8 @@ FLOW = register(Flow(
             Field("scope_estimate", when=_part("scope")),
             Field("scope_schedule", when=_part("scope")),
             Field("scope_message", "draft", template="drop_attempt.scope", when=_part("scope")),
-            Field("pay_amount", when=_part("payment")),
+            Field("pay_amount", "money", when=_part("payment")),
+            Field("pay_currency", "choice", options=CURRENCIES, when=_part("payment")),
             Field("pay_count", "number", when=_part("payment")),
             Field("pay_first", "date", when=_part("payment")),
             Field("pay_interval", "choice", options=("week", "two_weeks", "month"),

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from content.catalog import Catalog
+from content.date_format import letter_date
 from content.dates import format_date, parse_when
 from content.flows.base import Answers, answer
-from content.timeline import Instalment, Timeline, exit_timeline, parse_amount, payment_schedule
+from content.letters import greeting, list_lines
+from content.money import default_currency, format_number, read_money, read_number
+from content.money import format_money as _format_money
+from content.timeline import Instalment, Timeline, exit_timeline, payment_schedule
 from content.verdict import SELF_CHECK, assess
 
 DEFAULT_NOTICE_DAYS = 14
@@ -35,13 +39,7 @@ def parse_day(text: Any, lang: str, today: date, prefer: str = "future") -> date
 
 
 def _number(text: Any) -> Decimal | None:
-    if text in (None, ""):
-        return None
-    try:
-        value = Decimal(str(text).strip().rstrip("%").replace(",", ".").strip())
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
+    return read_number(text)
 
 
 def _whole(text: Any) -> int | None:
@@ -51,23 +49,38 @@ def _whole(text: Any) -> int | None:
     return int(value)
 
 
-def format_money(amount: Decimal, catalog: Catalog) -> str:
-    """An amount with two decimals and the language's separators: 4,800.00 / 4 800,00."""
-    whole, _, cents = f"{amount:,.2f}".partition(".")
-    group = catalog.ui("drop.money_group")
-    return whole.replace(",", group) + catalog.ui("drop.money_decimal") + cents
+def currency_of(answers: Answers, lang: str) -> str:
+    """The currency the payment plan is in: the one chosen on the step, else the language's."""
+    return str(answer(answers, "attempt", "pay_currency", "") or default_currency(lang))
+
+
+def format_money(amount: Decimal, catalog: Catalog, currency: str | None = None) -> str:
+    """An amount as the catalog's language writes money, with its currency: "120 000 ₽"."""
+    return _format_money(amount, catalog.lang, currency)
+
+
+def answer_day(answers: Answers, step: str, field: str, lang: str, today: date,
+               prefer: str = "future") -> date | None:
+    """The day a date field names: the day kept when it was typed, else read from its words."""
+    stored = answer(answers, step, f"{field}__date")
+    if stored:
+        try:
+            return date.fromisoformat(str(stored)[:10])
+        except ValueError:
+            pass
+    return parse_day(answer(answers, step, field), lang, today, prefer)
 
 
 # -- payment plan --------------------------------------------------------------------------
 def plan_problem(answers: Answers, lang: str, today: date) -> str | None:
     """The ui key saying what keeps the payment plan from being computed, or None."""
-    amount = parse_amount(str(answer(answers, "attempt", "pay_amount", "")))
+    amount = read_money(answer(answers, "attempt", "pay_amount"))
     if amount is None or amount <= 0:
         return "drop_attempt.plan_error_amount"
     count = _whole(answer(answers, "attempt", "pay_count"))
     if count is None or not 1 <= count <= 120:
         return "drop_attempt.plan_error_count"
-    if parse_day(answer(answers, "attempt", "pay_first"), lang, today) is None:
+    if answer_day(answers, "attempt", "pay_first", lang, today) is None:
         return "drop_attempt.plan_error_first"
     for name in ("pay_discount", "pay_interest"):
         pct = _number(answer(answers, "attempt", name, "0"))
@@ -80,9 +93,9 @@ def plan_problem(answers: Answers, lang: str, today: date) -> str | None:
 
 def plan_from_answers(answers: Answers, lang: str, today: date) -> list[Instalment] | None:
     """The payment schedule the attempt step describes, or None while it is incomplete."""
-    amount = parse_amount(str(answer(answers, "attempt", "pay_amount", "")))
+    amount = read_money(answer(answers, "attempt", "pay_amount"))
     count = _whole(answer(answers, "attempt", "pay_count"))
-    first = parse_day(answer(answers, "attempt", "pay_first"), lang, today)
+    first = answer_day(answers, "attempt", "pay_first", lang, today)
     interval = answer(answers, "attempt", "pay_interval", "month")
     early = _number(answer(answers, "attempt", "pay_discount", "0"))
     late = _number(answer(answers, "attempt", "pay_interest", "0"))
@@ -95,7 +108,7 @@ def plan_from_answers(answers: Answers, lang: str, today: date) -> list[Instalme
         return None
 
 
-def plan_markdown(plan: list[Instalment], catalog: Catalog) -> str:
+def plan_markdown(plan: list[Instalment], catalog: Catalog, currency: str | None = None) -> str:
     """The payment plan as a Markdown table (for the summary and the export)."""
     ui = catalog.ui
     head = [ui("drop_attempt.table_number"), ui("drop_attempt.table_due"),
@@ -104,18 +117,19 @@ def plan_markdown(plan: list[Instalment], catalog: Catalog) -> str:
     rows = [f"| {' | '.join(head)} |", "|" + "---|" * len(head)]
     for item in plan:
         rows.append(f"| {item.number} | {format_date(item.due, catalog.lang)} | "
-                    f"{format_money(item.amount, catalog)} | "
-                    f"{format_money(item.if_early, catalog)} | "
-                    f"{format_money(item.if_late, catalog)} |")
+                    f"{format_money(item.amount, catalog, currency)} | "
+                    f"{format_money(item.if_early, catalog, currency)} | "
+                    f"{format_money(item.if_late, catalog, currency)} |")
     total = sum((i.amount for i in plan), Decimal(0))
-    rows.append(f"| {ui('drop_attempt.table_total')} | | {format_money(total, catalog)} | | |")
+    rows.append(f"| {ui('drop_attempt.table_total')} | | "
+                f"{format_money(total, catalog, currency)} | | |")
     return f"**{catalog.item('drop.attempt').get('pay_table_title')}**\n\n" + "\n".join(rows)
 
 
 # -- exit dates ----------------------------------------------------------------------------
 def exit_dates(answers: Answers, lang: str, today: date) -> Timeline | None:
     """The exit timeline from the exit step (the decision day defaults to today)."""
-    decided = parse_day(answer(answers, "exit", "decided_on"), lang, today) or today
+    decided = answer_day(answers, "exit", "decided_on", lang, today) or today
     notice = _whole(answer(answers, "exit", "notice_days"))
     handover = _whole(answer(answers, "exit", "handover_days", "0"))
     if notice is None or handover is None or not 0 <= notice <= MAX_NOTICE_DAYS \
@@ -140,8 +154,9 @@ def _table(answers: Answers, step: str) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
 
-def _options(catalog: Catalog, step: str, field: str, key: Any) -> str:
-    return str(catalog.item(f"drop.{step}").get(f"{field}_options", {}).get(key, ""))
+def _option_line(catalog: Catalog, key: str, value: Any, options: tuple[str, ...]) -> str:
+    """The draft's own sentence for an option answer (never the option's label on screen)."""
+    return catalog.ui(f"{key}_{value}") if value in options else ""
 
 
 def _self_check_lines(answers: Answers, catalog: Catalog) -> str:
@@ -159,65 +174,76 @@ def _self_check_lines(answers: Answers, catalog: Catalog) -> str:
     return "\n".join(lines)
 
 
-def _flag_names(answers: Answers, catalog: Catalog) -> str:
+def _flag_lines(answers: Answers, catalog: Catalog) -> str:
+    """The seen flags as the user says them in the first person, one per line."""
     verdict = assess(_table(answers, "flags"), {})
-    names = []
+    lines = []
     for name in verdict.seen:
         often = _table(_table(answers, "flags"), name).get("often") or "sometimes"
-        names.append(catalog.ui("drop.flag_name_line",
-                                title=catalog.item(f"drop_flags.{name}").get("title"),
+        flag = catalog.item(f"drop_flags.{name}")
+        lines.append(catalog.ui("drop.flag_name_line", title=flag.get("mine") or flag.get("title"),
                                 often=catalog.ui(f"drop.frequency_{often}")))
-    return "; ".join(names)
+    return "\n".join(lines)
 
 
-def _lines(text: Any, template_key: str, catalog: Catalog) -> str:
-    items = [line.strip(" -•*\t") for line in str(text or "").splitlines()]
-    return "\n".join(catalog.ui(template_key, item=i) for i in items if i)
-
-
-def _team_frustrations(answers: Answers) -> str:
+def _team_facts(answers: Answers, catalog: Catalog) -> str:
+    """What frustrates the team, as a list under its own heading; empty when nobody said."""
     people = _table(answers, "team").get("people") or []
-    found = [str(p.get("frustrations", "")).strip() for p in people if isinstance(p, Mapping)]
-    return "; ".join(f.replace("\n", "; ") for f in found if f)
+    found = [str(p.get("frustrations", "")) for p in people if isinstance(p, Mapping)]
+    lines = list_lines("\n".join(found), catalog, "drop_team.fact_line")
+    return f"{catalog.ui('drop_team.facts_intro')}\n{lines}" if lines else ""
 
 
 def drop_context(answers: Answers, catalog: Catalog, today: date) -> dict[str, str]:
     """Placeholders for every draft of the flow, computed from the answers."""
     ui = catalog.ui
     lang = catalog.lang
+    client = str(answer(answers, "client", "client", "")).strip()
     values: dict[str, str] = {
-        "duration": _options(catalog, "client", "duration",
-                             answer(answers, "client", "duration")) or ui("drop.duration_unknown"),
-        "difficult_or_toxic": _options(catalog, "self_check", "difficult_or_toxic",
-                                       answer(answers, "self_check", "difficult_or_toxic"))
-        or ui("drop.toxic_unknown"),
+        "greeting": greeting(answer(answers, "client", "contact"), catalog),
+        "client_name": client,
+        "duration_line": _option_line(catalog, "drop.mentor_duration",
+                                      answer(answers, "client", "duration"),
+                                      ("new", "months", "year", "years")),
+        "feels_line": _option_line(catalog, "drop.mentor_feels",
+                                   answer(answers, "self_check", "difficult_or_toxic"),
+                                   ("difficult", "toxic", "unsure")),
         "self_check_lines": _self_check_lines(answers, catalog),
-        "flag_names": _flag_names(answers, catalog),
+        "flag_lines": _flag_lines(answers, catalog),
         "neutral_reasons": neutral_reasons(answers, catalog),
-        "scope_extras_list": _lines(answer(answers, "attempt", "scope_extras"),
-                                    "drop_attempt.extra_line", catalog),
-        "expect_list_lines": _lines(answer(answers, "attempt", "expect_list"),
-                                    "drop_attempt.expect_line", catalog),
-        "team_frustrations": _team_frustrations(answers),
+        "scope_extras_list": list_lines(answer(answers, "attempt", "scope_extras"), catalog,
+                                        "drop_attempt.extra_line"),
+        "expect_list_lines": list_lines(answer(answers, "attempt", "expect_list"), catalog,
+                                        "drop_attempt.expect_line"),
+        "team_facts": _team_facts(answers, catalog),
     }
+    share = read_number(answer(answers, "client", "income_share"))
+    if share is not None and 0 <= share <= 100:
+        values["income_share"] = format_number(share, lang)
+    if values["self_check_lines"]:
+        values["self_check_intro"] = ui("drop.mentor_self_check_intro")
+    if values["flag_lines"]:
+        values["flags_intro"] = ui("drop.mentor_flags_intro")
     if values["scope_extras_list"]:
         values["scope_extras_intro"] = ui("drop_attempt.extras_intro")
     change = answer(answers, "team", "change")
-    if change:
+    if change in ("team", "terms", "both", "neither"):
         values["change"] = ui(f"drop_team.change_{change}")
     pause = str(answer(answers, "attempt", "expect_pause", "")).strip()
     values["expect_pause_clause"] = ui("drop_attempt.expect_pause", pause=pause) if pause else ""
 
     plan = plan_from_answers(answers, lang, today)
     if plan:
-        values["pay_total"] = format_money(sum((i.amount for i in plan), Decimal(0)), catalog)
+        currency = currency_of(answers, lang)
+        values["pay_total"] = format_money(sum((i.amount for i in plan), Decimal(0)), catalog,
+                                           currency)
         values["pay_plan_lines"] = "\n".join(
-            ui("drop_attempt.plan_line", n=i.number, due=format_date(i.due, lang),
-               amount=format_money(i.amount, catalog)) for i in plan)
+            ui("drop_attempt.plan_line", n=i.number, due=letter_date(i.due, lang, today),
+               amount=format_money(i.amount, catalog, currency)) for i in plan)
         for name, key in (("pay_discount", "plan_discount"), ("pay_interest", "plan_interest")):
             pct = _number(answer(answers, "attempt", name, "0"))
             if pct:
-                values[f"{name}_line"] = ui(f"drop_attempt.{key}", pct=f"{pct.normalize():f}")
+                values[f"{name}_line"] = ui(f"drop_attempt.{key}", pct=format_number(pct, lang))
 
     values.update(_exit_values(answers, catalog, today))
     return values
@@ -242,9 +268,9 @@ def _exit_values(answers: Answers, catalog: Catalog, today: date) -> dict[str, s
         values["positive_line"] = ui("drop_exit.positive_line_plain")
     dates = exit_dates(answers, lang, today)
     if dates is not None:
-        last = format_date(dates.last_working_day, lang)
-        until = format_date(dates.handover_until, lang)
-        invoice = format_date(dates.final_invoice, lang)
+        last = letter_date(dates.last_working_day, lang, today)
+        until = letter_date(dates.handover_until, lang, today)
+        invoice = letter_date(dates.final_invoice, lang, today)
         values.update({
             "last_working_day": last, "handover_until": until, "final_invoice": invoice,
             "procedure_intro": ui("drop_exit.procedure_intro"),

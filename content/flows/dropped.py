@@ -16,6 +16,7 @@ from typing import Any
 from content.catalog import Catalog
 from content.flows import register
 from content.flows.base import Answers, Field, Flow, Step, answer
+from content.reminders import reminder_text
 
 NAME = "dropped"
 REASON_KINDS = ("slight", "systemic", "external")
@@ -94,19 +95,26 @@ def _day(value: date | datetime | None) -> date | None:
 
 
 def context(answers: Answers, catalog: Catalog, today: date) -> Mapping[str, str]:
-    """Placeholders for the drafts beyond the raw answers: names, dates, chosen labels."""
-    from content.dates import format_date
+    """Placeholders for the drafts beyond the raw answers: the greeting, dates, chosen labels.
+
+    The letters greet the person who told the user, by the name given, or no one: never
+    the client, which may be a company or a nickname only the user understands.
+    """
+    from content.date_format import letter_date, letter_date_on
+    from content.letters import greeting
 
     ui = catalog.ui
     lang = catalog.lang
-    client = str(answer(answers, "what_happened", "client", "")).strip()
     who = str(answer(answers, "what_happened", "who", "")).strip()
-    values: dict[str, str] = {"name": who or client or ui("dropped.greeting_fallback")}
+    values: dict[str, str] = {
+        "greeting": greeting(who, catalog),
+        "client_name": str(answer(answers, "what_happened", "client", "")).strip(),
+    }
     happened = resolved_date(answers, "what_happened", "when", lang, today, "past")
     if happened:
-        values["when_day"] = format_date(_day(happened), lang)  # type: ignore[arg-type]
+        values["when_day"] = letter_date(_day(happened), lang, today)  # type: ignore[arg-type]
     callback = _day(resolved_date(answers, "hold", "callback", lang, today))
-    values["callback_when"] = (ui("dropped.callback_on", day=format_date(callback, lang))
+    values["callback_when"] = (ui("dropped.callback_on", day=letter_date_on(callback, lang, today))
                                if callback else ui("dropped.callback_soon"))
     values["role"] = str(answer(answers, "referrals", "role", "")).strip() or \
         ui("dropped.role_fallback")
@@ -115,7 +123,6 @@ def context(answers: Answers, catalog: Catalog, today: date) -> Mapping[str, str
     kind = reason_kind(answers)
     if kind:
         values["reason_ack"] = ui(f"dropped.reason_ack_{kind}")
-        values["reason_label"] = str(catalog.item("dropped.reason")["kind_options"][kind])
     return values
 
 
@@ -123,30 +130,32 @@ def reminders(answers: Answers, catalog: Catalog, today: date) -> list[dict[str,
     """The reminders the answers ask for, one per kind with a stable id.
 
     A call-back when the client waits for a reply, a review of the habit to change on the
-    improve branch, and a check-in months later if the user wants one.
+    improve branch, and a check-in months later if the user wants one. Each keeps its text
+    as a key and values (see `content.reminders`), so it reads in the language on screen.
     """
+    from content.reminders import reminder_what
+
     lang = catalog.lang
-    client = str(answer(answers, "what_happened", "client", "")).strip() or \
-        catalog.ui("app.the_client")
+    client = str(answer(answers, "what_happened", "client", "")).strip()
     wanted: list[dict[str, Any]] = []
 
-    def add(kind: str, day: date | None, what: str) -> None:
+    def add(kind: str, day: date | None, key: str, **values: Any) -> None:
         if day is not None:
+            meaning = reminder_what(key, **values)
             wanted.append({"id": f"{NAME}.{kind}", "kind": kind, "due": day.isoformat(),
-                           "what": what, "done": False})
+                           "what": reminder_text(meaning, catalog), "done": False, **meaning})
 
     if client_waits(answers):
         who = str(answer(answers, "what_happened", "who", "")).strip() or client
         add("call_back", _day(resolved_date(answers, "hold", "callback", lang, today)),
-            catalog.ui("dropped.reminder_call_back", name=who))
+            "dropped.reminder_call_back", name=who or {"ui": "app.the_client"})
     if branch(answers) == "improve":
-        habit = str(answer(answers, "improve", "habit", "")).strip() or \
-            catalog.ui("dropped.habit_fallback")
+        habit = str(answer(answers, "improve", "habit", "")).strip()
         add("review_habit", _day(resolved_date(answers, "improve", "review", lang, today)),
-            catalog.ui("dropped.reminder_review_habit", habit=habit))
+            "dropped.reminder_review_habit", habit=habit or {"ui": "dropped.habit_fallback"})
     if wants_check_in(answers):
         add("check_in", _day(resolved_date(answers, "learn", "check_in_when", lang, today)),
-            catalog.ui("dropped.reminder_check_in", client=client))
+            "dropped.reminder_check_in")
     return wanted
 
 

@@ -112,9 +112,29 @@ def test_each_instalment_and_the_review_become_reminders_with_stable_ids():
     assert [r["id"] for r in found] == ["drop.instalment.1", "drop.instalment.2",
                                         "drop.instalment.3", "drop.review"]
     assert found[0] == {"id": "drop.instalment.1", "due": "2027-01-31", "kind": "instalment",
-                        "what": "Instalment 1 of 3 from Acme: 333.33"}
+                        "what": "Instalment 1 of 3: $333.33",
+                        "text_key": "drop.reminder_instalment",
+                        "text_values": {"n": "1", "total": "3",
+                                        "amount": {"money": "333.33", "currency": "USD"}}}
     assert found[3]["due"] == "2027-03-01"
     assert reminders(answers, EN, TODAY) == found
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ru", "Платёж 1 из 3: 333,33\u00a0$"),
+                                                ("pt", "Parcela 1 de 3: US$\u00a0333,33")])
+def test_a_reminder_made_in_english_reads_in_the_language_on_screen(lang, expected):
+    from content.reminders import reminder_text
+
+    made = reminders(plan_answers(), EN, TODAY)[0]
+    assert made["what"] == "Instalment 1 of 3: $333.33"
+    assert reminder_text(made, load_catalog(lang)) == expected
+
+
+def test_a_reminder_stored_as_words_only_still_reads_as_written():
+    from content.reminders import reminder_text
+
+    old = {"id": "drop.review", "due": "2026-12-01", "what": "Review the plan with Acme"}
+    assert reminder_text(old, load_catalog("ru")) == "Review the plan with Acme"
 
 
 def test_parting_drops_the_attempts_reminders_and_sets_confirmation_and_invoice():
@@ -124,7 +144,7 @@ def test_parting_drops_the_attempts_reminders_and_sets_confirmation_and_invoice(
     found = {r["id"]: r for r in reminders(answers, EN, TODAY)}
     assert set(found) == {"drop.confirm", "drop.invoice"}
     assert found["drop.confirm"]["due"] == "2026-11-24"
-    assert found["drop.confirm"]["what"] == "Send Acme the written confirmation of the ending"
+    assert found["drop.confirm"]["what"] == "Send the written confirmation of the ending"
     assert found["drop.invoice"]["due"] == "2026-12-10"
 
 
@@ -153,19 +173,22 @@ def test_the_neutral_reason_names_the_heaviest_flags_without_blaming():
     assert neutral_reasons({}, EN) == EN.ui("drop_exit.reason_fallback")
 
 
-def test_money_is_written_with_the_languages_separators():
-    assert format_money(Decimal("4800.5"), EN) == "4,800.50"
+def test_money_is_written_with_the_languages_separators_and_its_currency():
+    assert format_money(Decimal("4800.5"), EN) == "$4,800.50"
+    assert format_money(Decimal("120000"), load_catalog("ru"), "RUB") == "120\u00a0000\u00a0₽"
+    assert format_money(Decimal("4800.5"), load_catalog("pt"), "BRL") == "R$\u00a04.800,50"
 
 
 def test_the_plan_table_lists_every_instalment_and_the_total():
     plan = plan_from_answers(plan_answers(), "en", TODAY)
     table = plan_markdown(plan, EN)
-    assert "| 3 | Wednesday, 31 March 2027 | 333.34 |" in table
-    assert "| Total | | 1,000.00 | | |" in table
+    assert "| 3 | Wednesday, 31 March 2027 | $333.34 |" in table
+    assert "| Total | | $1,000 | | |" in table
 
 
 def test_the_exit_message_holds_reason_dates_referral_window_and_a_good_thing():
-    answers = {"client": {"client": "Acme"}, "flags": seen("scope", often="often"),
+    answers = {"client": {"client": "Acme", "contact": "Jane"},
+               "flags": seen("scope", often="often"),
                "decision": {"decision": "part"},
                "exit": {"format": "letter", "notice_days": "14", "handover": "the files",
                         "handover_days": "2", "referral": "Studio Nord",
@@ -175,8 +198,8 @@ def test_the_exit_message_holds_reason_dates_referral_window_and_a_good_thing():
     answers["exit"]["reason"] = fill_draft(EN, "drop_exit.reason", values).strip()
     values = {"client": "Acme", **answer_values(answers), **drop_context(answers, EN, TODAY)}
     message = fill_draft(EN, "drop_exit.message", values)
-    for part in ("Hello Acme", "the scope has grown", "Monday, 7 December 2026",
-                 "Until Wednesday, 9 December 2026 I will hand over the files",
+    for part in ("Hi Jane,", "the scope has grown", "Monday, 7 December.",
+                 "Until Wednesday, 9 December I will hand over the files",
                  "recommend Studio Nord", "Thank you for the spring launch.",
                  "work together again"):
         assert part in message

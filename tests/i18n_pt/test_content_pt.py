@@ -44,7 +44,8 @@ def test_a_portuguese_exit_message_has_every_part_and_no_accusing_words():
     from content.flows.drop_drafts import drop_context
 
     seen = {name: {"seen": True, "often": "often"} for name in ("scope", "late_payment")}
-    answers = {"client": {"client": "Acme"}, "flags": seen, "decision": {"decision": "part"},
+    answers = {"client": {"client": "Acme", "contact": "Marina"}, "flags": seen,
+               "decision": {"decision": "part"},
                "exit": {"format": "letter", "notice_days": "14", "handover": "os arquivos",
                         "handover_days": "2", "referral": "o Estúdio Norte",
                         "positive": "o lançamento da primavera",
@@ -54,7 +55,7 @@ def test_a_portuguese_exit_message_has_every_part_and_no_accusing_words():
     values = {"client": "Acme", **answer_values(answers), **drop_context(answers, PT, TODAY)}
     message = fill_draft(PT, "drop_exit.message", values)
 
-    for part in ("Olá, Acme,", "o escopo cresceu", "segunda-feira, 7 de dezembro de 2026",
+    for part in ("Olá, Marina,", "o escopo cresceu", "segunda-feira, 7 de dezembro.",
                  "entrego os arquivos", "posso recomendar o Estúdio Norte",
                  "guardo com carinho o lançamento da primavera", "de novo"):
         assert part in message
@@ -82,7 +83,7 @@ def test_the_holding_reply_names_the_call_back_day_in_portuguese():
                "hold": {"waiting": "yes", "callback": "sexta"}}
     values = {"client": "Acme", **answer_values(answers), **flow.context(answers, PT, TODAY)}
     message = fill_draft(PT, "dropped_drafts.hold", values)
-    assert "Eu te ligo sexta-feira, 27 de novembro de 2026, para conversarmos" in message
+    assert "Eu te ligo na sexta-feira, 27 de novembro, para conversarmos" in message
     answers["hold"].pop("callback")
     values = {"client": "Acme", **answer_values(answers), **flow.context(answers, PT, TODAY)}
     assert "Eu te ligo nos próximos dias" in fill_draft(PT, "dropped_drafts.hold", values)
@@ -97,8 +98,8 @@ def test_a_payment_plan_in_portuguese_uses_brazilian_money_format():
                            "pay_first": "2026-12-01", "pay_interval": "month"}}
     values = {"client": "Acme", **answer_values(answers), **drop_context(answers, PT, TODAY)}
     message = fill_draft(PT, "drop_attempt.payment", values)
-    assert "parcelamento dos 4.800,00 que ainda estão pendentes" in message
-    assert "1. terça-feira, 1 de dezembro de 2026: 1.600,00" in message
+    assert "parcelamento do valor pendente, R$\u00a04.800:" in message
+    assert "1. terça-feira, 1º de dezembro: R$\u00a01.600\n" in message
 
 
 def _quoted(text: str) -> list[str]:

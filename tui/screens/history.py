@@ -55,6 +55,9 @@ class AnswerText:
         parts: list[str] = []
         _collect(session.answers, parts)
         parts.extend(str(r.get("what", "")) for r in session.reminders)
+        parts.extend(str(v) for r in session.reminders
+                     if isinstance(r.get("text_values"), dict)
+                     for v in r["text_values"].values() if isinstance(v, str))
         self.known[summary.id] = (summary.updated_at, " ".join(parts).casefold())
 
     def get(self, session_id: str) -> str:

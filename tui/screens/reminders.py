@@ -21,7 +21,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
 from content.checkins import is_checkin
 from content.dates import format_short, parse_when
-from content.reminders import due_date
+from content.reminders import due_date, reminder_text
 from store import Session, SessionNotFound, StoreError, Summary
 from tui.i18n import translate_bindings
 from tui.safe_text import shown, shown_markup
@@ -194,7 +194,7 @@ class RemindersScreen(TableScreen):
         state_style = {"overdue": "bold red", "today": "bold", "upcoming": "", "done": "dim"}
         return (Text(day, style="dim" if row.state == "done" else ""),
                 Text(ui(f"reminders.{row.state}"), style=state_style[row.state]),
-                Text(shown(str(row.reminder.get("what", ""))), style=style),
+                Text(shown(reminder_text(row.reminder, self.app.catalog)), style=style),
                 Text(shown(row.summary.client) or ui("app.no_client"),
                      style="dim" if row.state == "done" else ""))
 
@@ -224,7 +224,7 @@ class RemindersScreen(TableScreen):
         def toggle(reminder: dict[str, Any]) -> str:
             reminder["done"] = not reminder.get("done")
             key = "reminders.marked_done" if reminder["done"] else "reminders.marked_open"
-            return ui(key, what=shown_markup(str(reminder.get("what", ""))))
+            return ui(key, what=shown_markup(reminder_text(reminder, self.app.catalog)))
 
         self._change(toggle)
 
@@ -241,12 +241,12 @@ class RemindersScreen(TableScreen):
             def move(reminder: dict[str, Any]) -> str:
                 reminder["due"] = day.isoformat()
                 reminder["done"] = False
-                return ui("reminders.snoozed", what=shown_markup(str(reminder.get("what", ""))),
+                return ui("reminders.snoozed", what=shown_markup(reminder_text(reminder, self.app.catalog)),
                           due=format_short(day, self.app.catalog.lang))
 
             self._change(move)
 
-        self.app.push_screen(SnoozeModal(str(row.reminder.get("what", ""))), chosen)
+        self.app.push_screen(SnoozeModal(reminder_text(row.reminder, self.app.catalog)), chosen)
 
     @on(DataTable.RowSelected, "#reminders-table")
     def _row_selected(self) -> None:

@@ -30,7 +30,7 @@ from textual.widgets import (
 
 from content import Catalog
 from content.catalog import Item
-from content.drafts import answer_values, fill_draft
+from content.drafts import draft_values, fill_draft
 from content.flows import Field, Flow, Step
 from tui.safe_text import shown
 from tui.widgets.draft import DraftEditor
@@ -55,6 +55,9 @@ class StepWidget(Vertical):
     # Scroll the step, once shown, as far as its focused control needs to be in view.
     # A step read from its top whatever has the focus (the summary) says False.
     REVEAL_FOCUS: ClassVar[bool] = True
+    # Open on the first control still empty; a checklist whose ticks are the answers
+    # (the red flags) says False and opens on its first control.
+    FOCUS_EMPTY: ClassVar[bool] = True
 
     class Changed(Message):
         """The step's answer changed; `value` is the whole answer of the step."""
@@ -109,22 +112,41 @@ class StepWidget(Vertical):
     def draft_values(self) -> dict[str, Any]:
         """Placeholders for this step's drafts: every answer so far, plus the flow's extras."""
         merged = {**self.answers, self.step.id: self.data}
-        values: dict[str, Any] = {"client": self.client or self.catalog.ui("app.the_client")}
-        values.update(answer_values(merged))
-        if self.flow.context is not None:
-            values.update(self.flow.context(merged, self.catalog, self.today))
-        return values
+        return draft_values(self.flow, merged, self.catalog, self.today, self.client)
 
     def focus_first(self) -> None:
-        """Focus the first control the user can see (not one inside a hidden field)."""
-        for widget in self.query("Input, TextArea, RadioSet, SelectionList, Checkbox, Button"):
-            if widget.focusable and shown_within(widget, self):
-                widget.focus(scroll_visible=False)  # the flow scrolls once laid out
-                return
+        """Focus the first control the user can see that is still empty, else the first.
+
+        A step that opens with answers filled in (`parting dropped --client Acme`, a
+        session resumed) must not put the first key typed over an answer already given.
+        """
+        shown = [widget for widget in
+                 self.query("Input, TextArea, RadioSet, SelectionList, Checkbox, Button")
+                 if widget.focusable and shown_within(widget, self)]
+        empty = [w for w in shown if _unanswered(w)] if self.FOCUS_EMPTY else []
+        target = empty[0] if empty else (shown[0] if shown else None)
+        if target is not None:
+            target.focus(scroll_visible=False)  # the flow scrolls once laid out
+
+
+def _unanswered(widget: Widget) -> bool:
+    """True for a control that holds no answer yet: empty text, no option picked."""
+    if isinstance(widget, Input):
+        return not widget.value.strip()
+    if isinstance(widget, TextArea):
+        # A draft's text is the app's suggestion, not an answer to give.
+        return not widget.text.strip() and not widget.has_class("draft-text")
+    if isinstance(widget, RadioSet):
+        return widget.pressed_index < 0
+    return False
 
 
 class DateEcho(Static):
     """Shows back how a typed date was understood, or a hint when it was not."""
+
+
+class NumberEcho(Static):
+    """Under a number or an amount: how it was read, or what to type when it cannot be."""
 
 
 class FormStep(StepWidget):
@@ -151,12 +173,19 @@ class FormStep(StepWidget):
         if hint:
             yield Static(hint, classes="field-hint")
         name = f"f-{field.id}"
-        if field.kind in ("line", "number"):
+        if field.kind == "line":
             # shown(): a stored answer (perhaps imported) must not drive the terminal.
             yield Input(value="" if current is None else shown(str(current)), id=name,
-                        type="number" if field.kind == "number" else "text")
+                        select_on_focus=False)
+        elif field.kind in ("number", "money"):
+            # Plain text: a number input would drop "," and " " as they are typed, and
+            # "4.800,50" or "120 000" are how people write numbers in pt and ru.
+            text = "" if current is None else shown(str(current))
+            yield Input(value=text, id=name, select_on_focus=False)
+            yield NumberEcho(self._number_echo(field, text), id=f"echo-{field.id}",
+                             classes="date-echo")
         elif field.kind == "date":
-            yield Input(value=shown(current or ""), id=name)
+            yield Input(value=shown(current or ""), id=name, select_on_focus=False)
             yield DateEcho(self._echo(field, current or ""), id=f"echo-{field.id}",
                            classes="date-echo")
         elif field.kind == "text":
@@ -191,6 +220,28 @@ class FormStep(StepWidget):
     def _suggestion(self, field: Field) -> str:
         assert field.template is not None
         return shown(fill_draft(self.catalog, field.template, self.draft_values()))
+
+    def currency(self) -> str | None:
+        """The currency amounts on this step are in (None: the language's own)."""
+        return None
+
+    def _number_echo(self, field: Field, text: str) -> str:
+        """How a typed number reads back: "→ 4 800,50 ₽", or an example of what to type."""
+        from content.money import format_money, format_number, read_money, read_number
+
+        if not text.strip():
+            return ""
+        lang = self.catalog.lang
+        if field.kind == "money":
+            amount = read_money(text)
+            if amount is None:
+                return self.catalog.ui("app.money_unknown")
+            return "→ " + format_money(amount, lang, self.currency())
+        number = read_number(text)
+        if number is None:
+            return self.catalog.ui("app.number_unknown")
+        shown_back = format_number(number, lang)
+        return "" if shown_back == text.strip() else "→ " + shown_back
 
     def _echo(self, field: Field, text: str) -> str:
         if not text.strip():
@@ -245,6 +296,9 @@ class FormStep(StepWidget):
             day = self._read_date(field, value) if value.strip() else None
             self.data[f"{field.id}__date"] = day.isoformat() if day else None
             self.query_one(f"#echo-{field.id}", DateEcho).update(self._echo(field, value))
+        elif field.kind in ("number", "money"):
+            self.query_one(f"#echo-{field.id}", NumberEcho).update(
+                self._number_echo(field, value))
         self.set_answer(field.id, value)
         self._refresh_dependents()
 

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from content.dates import format_date
-from content.reminders import due_date
+from content.reminders import due_date, reminder_text
 from tui.screens.drop.form import DropFormStep
 
 
@@ -29,7 +29,7 @@ class AfterStep(DropFormStep):
             day = due_date(reminder)
             due = format_date(day, self.catalog.lang) if day else reminder.get("due", "")
             lines.append("• " + self.catalog.ui("drop.reminder_line", due=due,
-                                                what=reminder.get("what", "")))
+                                                what=reminder_text(reminder, self.catalog)))
         return "\n".join(lines) or str(self.item.get("no_reminders"))
 
     def on_input_changed(self, event) -> None:  # noqa: ANN001 - Textual message

@@ -65,12 +65,12 @@ class FlagRow(Vertical):
             widgets.append(Static(item.get("cause_tip"), classes="field-hint"))
         widgets.append(Label(catalog.ui("drop_flags.when_label"), classes="field-label"))
         widgets.append(Input(self.entry.get("when", ""), id=f"when-{self.name_key}",
-                             placeholder=catalog.ui("drop_flags.when_hint")))
+                             placeholder=catalog.ui("drop_flags.when_hint"), select_on_focus=False))
         widgets.append(Static(self.checklist.echo(self.entry.get("when", "")),
                               id=f"echo-{self.name_key}", classes="date-echo"))
         widgets.append(Label(catalog.ui("drop_flags.what_label"), classes="field-label"))
         widgets.append(Input(self.entry.get("what", ""), id=f"what-{self.name_key}",
-                             placeholder=catalog.ui("drop_flags.what_hint")))
+                             placeholder=catalog.ui("drop_flags.what_hint"), select_on_focus=False))
         return widgets
 
     def show_details(self, seen: bool) -> None:
@@ -84,6 +84,8 @@ class FlagRow(Vertical):
 class RedFlagChecklist(StepWidget):
     """The red-flag step. Its answer maps each flag to `{seen, often, cause, when, what}`,
     plus `_markdown`: the flags seen, for the summary."""
+
+    FOCUS_EMPTY = False  # the ticks are the answers: open on the first flag
 
     def compose_body(self) -> ComposeResult:
         for name in FLAGS:

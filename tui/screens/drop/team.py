@@ -34,7 +34,7 @@ class PersonCard(Vertical):
                 area.show_line_numbers = False
                 yield area
             else:
-                yield Input(self.person.get(key, ""), classes=f"person-{key}")
+                yield Input(self.person.get(key, ""), classes=f"person-{key}", select_on_focus=False)
         with Horizontal(classes="person-actions"):
             yield Button(self.remove_label, classes="remove-person", compact=True)
 

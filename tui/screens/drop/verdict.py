@@ -54,7 +54,12 @@ class VerdictStep(StepWidget):
         share = income_at_stake(client.get("income_share"))
         if share is None:
             return [self.catalog.ui("drop.cost_unknown")]
-        lines = [self.catalog.ui("drop.cost_share", share=f"{share:g}")]
+        from decimal import Decimal
+
+        from content.money import format_number
+
+        written = format_number(Decimal(f"{share:g}"), self.catalog.lang)
+        lines = [self.catalog.ui("drop.cost_share", share=written)]
         if share >= BIG_SHARE:
             lines.append(self.catalog.ui("drop.cost_big"))
         return lines

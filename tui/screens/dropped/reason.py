@@ -19,6 +19,8 @@ class ReasonStep(FormStep):
     that point to a kind; the suggestion names those words so the user can judge it.
     """
 
+    FOCUS_EMPTY = False  # open on the suggestion, which comes before the choice
+
     def compose_body(self) -> ComposeResult:
         suggestion = self.suggestion()
         with Horizontal(id="reason-suggestion"):

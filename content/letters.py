@@ -1,0 +1,26 @@
+"""What every drafted letter shares: whom it greets, and how it writes the user's own lists.
+
+A letter never has to inflect what the user typed: it greets a person by the name given
+(«Здравствуйте, Анна!») or greets no one («Здравствуйте!»), and the user's words stand
+where any value reads well, after a colon or as an item of a list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from content.catalog import Catalog
+
+
+def greeting(name: Any, catalog: Catalog) -> str:
+    """The letter's first line: the person's name when one was given, else a plain hello."""
+    person = " ".join(str(name or "").split())
+    if person:
+        return catalog.ui("letters.greeting_name", name=person)
+    return catalog.ui("letters.greeting_none")
+
+
+def list_lines(text: Any, catalog: Catalog, template_key: str = "letters.list_item") -> str:
+    """The user's lines as list items, one per line, bullets they typed taken off."""
+    items = [line.strip(" -•*\t") for line in str(text or "").splitlines()]
+    return "\n".join(catalog.ui(template_key, item=i) for i in items if i)
