@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import hmac
 import logging
+import os
 import secrets
 import shlex
 import socket
@@ -48,6 +50,15 @@ def free_port(host: str) -> int:
 def app_command(directory: Path) -> str:
     """The command textual-serve runs for each tab: this parting, on the same data folder."""
     return shlex.join([sys.executable, "-m", "tui.cli", "--data-dir", str(directory)])
+
+
+def _children() -> list[str]:
+    """The processes this server started that still run (Linux; elsewhere none known)."""
+    pid = os.getpid()
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
 
 
 class _HideSecret(logging.Filter):
@@ -145,6 +156,12 @@ class PartingServer(Server):
         if tabs:
             with contextlib.suppress(Exception):
                 await asyncio.wait(tabs, timeout=10)
+        # A tab's app closes its output a moment before it ends; wait for the end, so that
+        # no process outlives the server and asyncio can still collect each one.
+        deadline = asyncio.get_running_loop().time() + 5
+        while _children() and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.05)
+        gc.collect()
 
 
 def serve_command(host: str, port: int, open_browser: bool, directory: Path,
