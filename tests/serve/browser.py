@@ -58,6 +58,7 @@ class Served:
         parts = urlsplit(self.url)
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self.port = parts.port
+        self.cookie = f"parting-{self.port}"
 
     def _read(self) -> None:
         for line in self.process.stdout:
