@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -43,22 +44,31 @@ class Served:
     """`parting serve` running in its own process group, as from a terminal."""
 
     def __init__(self, command: list[str], cwd: Path, env: dict[str, str] | None = None,
-                 ready: float = 30.0) -> None:
+                 ready: float = 30.0, url: str = "") -> None:
         self.process = subprocess.Popen(command, cwd=cwd, env=env, text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         start_new_session=True)
         self._lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
         deadline = time.monotonic() + ready
-        while "http://" not in self.output:
+        while not (self._listening(url) if url else "http://" in self.output):
             if time.monotonic() > deadline or self.process.poll() is not None:
                 raise RuntimeError(f"the server did not start: {self.output!r}")
             time.sleep(0.02)
-        self.url = re.search(r"http://\S+", self.output).group(0)
+        self.url = url or re.search(r"http://\S+", self.output).group(0)
         parts = urlsplit(self.url)
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self.port = parts.port
         self.cookie = f"parting-{self.port}"
+
+    @staticmethod
+    def _listening(url: str) -> bool:
+        parts = urlsplit(url)
+        try:
+            socket.create_connection((parts.hostname, parts.port), timeout=0.2).close()
+        except OSError:
+            return False
+        return True
 
     def _read(self) -> None:
         for line in self.process.stdout:
