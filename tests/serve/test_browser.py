@@ -25,7 +25,7 @@ from tests.serve.browser import (
 
 pytestmark = pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))
 
-STEP_SHOWN = 0.5  # seconds to let a step settle before typing into it
+STEP_SHOWN = 1.0  # seconds to let a step settle before typing into it, as a person would
 
 
 @pytest.fixture(scope="module")
@@ -70,12 +70,24 @@ def press(page, *keys: str) -> None:
     for key in keys:
         page.keyboard.press(key)
         # A key that moves the focus takes effect after the keys already on their way.
-        time.sleep(0.3 if key == "Tab" else 0.08)
+        time.sleep(0.5 if key == "Tab" else 0.08)
 
 
 def type_text(page, text: str) -> None:
     page.keyboard.type(text, delay=25)
     time.sleep(0.08)
+
+
+def choose(page, key: str, shows: str) -> None:
+    """Press `key` (Enter on an option or a button) until the page shows its effect."""
+    for _ in range(3):
+        press(page, key)
+        try:
+            wait_for_screen(page, shows, timeout=4)
+            return
+        except AssertionError:
+            continue
+    wait_for_screen(page, shows, timeout=1)
 
 
 def at_step(page, number: int) -> str:
@@ -143,7 +155,8 @@ def test_a_whole_dropped_walk_in_the_browser_copies_a_draft_and_leaves_every_ans
     type_text(page, "final")
     press(page, "Control+n")
     at_step(page, 7)
-    press(page, "Enter", "Control+n")  # the suggested kind of reason: not about me
+    choose(page, "Enter", "Next: accept what you could not control")  # the suggested kind
+    press(page, "Control+n")
     at_step(page, 8)
     type_text(page, "on time")
     press(page, "Control+n")
