@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Mapping
 
@@ -231,12 +232,7 @@ class FlowScreen(Screen):
     # -- answers and saving ---------------------------------------------------------------
     @on(StepWidget.Changed)
     def _answer_changed(self, event: StepWidget.Changed) -> None:
-        self.session.answers[event.step_id] = event.value
-        if event.step_id == self.flow.first().id and "client" in event.value:
-            self.session.client = str(event.value.get("client") or "").strip()
-        if self.flow.outcome is not None:
-            self.session.outcome = self.flow.outcome(self.session.answers)
-        self._sync_reminders()
+        self._take_answer(event.step_id, event.value)
         self.call_after_refresh(self._update_copy_key)
         self._dirty = True
         if self._save_timer is not None:
@@ -258,11 +254,20 @@ class FlowScreen(Screen):
         self.query_one("#nav-status", Static).update(self.app.catalog.ui(status))
         return ok
 
+    def _take_answer(self, step_id: str, value: dict) -> None:
+        """`value` is now the answer to `step_id`: the session, its client, outcome and
+        reminders follow."""
+        self.session.answers[step_id] = value
+        if step_id == self.flow.first().id and "client" in value:
+            self.session.client = str(value.get("client") or "").strip()
+        if self.flow.outcome is not None:
+            self.session.outcome = self.flow.outcome(self.session.answers)
+        self._sync_reminders()
+
     def _record_current(self) -> None:
         widget = self.current
         if widget is not None:
-            self.session.answers[widget.step.id] = widget.value()
-            self._sync_reminders()
+            self._take_answer(widget.step.id, widget.value())
 
     def _sync_reminders(self) -> None:
         """Keep the session's reminders in step with what the answers now ask for."""
@@ -273,7 +278,24 @@ class FlowScreen(Screen):
                                                  f"{self.flow.name}.")
 
     # -- actions ----------------------------------------------------------------------------
-    def action_next(self) -> None:
+    async def _typed_keys_arrived(self, timeout: float = 0.5) -> None:
+        """Let the focused field handle the keys already sent to it.
+
+        Continue, Save and Home are priority keys: they act the moment they arrive, while
+        the letters typed just before them may still wait in the field's queue (keys that
+        come in one burst: a fast typist, a browser tab over a busy connection). Acting
+        first would record the answer a few letters short.
+        """
+        focused = self.focused
+        if focused is None:
+            return
+        arrived = asyncio.Event()
+        if focused.call_later(arrived.set):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(arrived.wait(), timeout)
+
+    async def action_next(self) -> None:
+        await self._typed_keys_arrived()
         widget = self.current
         if widget is None:
             return
@@ -291,21 +313,24 @@ class FlowScreen(Screen):
         self.flush()
         self.show_step(following)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
+        await self._typed_keys_arrived()
         widget = self.current
         if widget is None:
             return
         self._record_current()
         previous = self.flow.previous_step(widget.step.id, self.session.answers)
         if previous is None:
-            self.action_home()
+            await self.action_home()
             return
         self.session.step = previous.id
         self._dirty = True
         self.flush()
         self.show_step(previous)
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        await self._typed_keys_arrived()
+        self._record_current()
         self._dirty = True
         if self.flush():
             self.notify(self.app.catalog.ui("flow.saved"))
@@ -321,7 +346,8 @@ class FlowScreen(Screen):
         target.copy()
         self.notify(self.app.catalog.ui("app.copied"))
 
-    def action_home(self) -> None:
+    async def action_home(self) -> None:
+        await self._typed_keys_arrived()
         self._record_current()
         if not self._started_by_mistake():
             self._dirty = True
@@ -348,12 +374,12 @@ class FlowScreen(Screen):
             self.app.go_home()
 
     @on(Button.Pressed, "#nav-next")
-    def _pressed_next(self) -> None:
-        self.action_next()
+    async def _pressed_next(self) -> None:
+        await self.action_next()
 
     @on(Button.Pressed, "#nav-back")
-    def _pressed_back(self) -> None:
-        self.action_back()
+    async def _pressed_back(self) -> None:
+        await self.action_back()
 
 
 def _blank(value: object) -> bool:
