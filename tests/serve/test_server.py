@@ -34,6 +34,7 @@ def test_the_secret_is_printed_once_and_never_logged_nor_written_to_disk(tmp_pat
     finally:
         assert served.interrupt() == 0
     errors = served.process.stderr.read()
+    assert "Open this address in your browser" in served.output  # --no-open: no tab to expect
     assert served.output.count(secret) == 1  # the address to open, nothing else
     assert secret not in errors
     for path in Path(tmp_path).rglob("*"):

@@ -139,7 +139,7 @@ class PartingServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         ui = self.catalog.ui
-        print(ui("serve.open_this"), flush=True)
+        print(ui("serve.open_this" if self.open_browser else "serve.open_here"), flush=True)
         print(f"\n    {self.url}\n", flush=True)
         print(ui("serve.stop_hint"), flush=True)
         if self.open_browser is not None:
