@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from store import SessionStore
+from store import SessionStore, new_session
 from tests.serve.browser import (
     VIEWPORT,
     launch,
@@ -262,6 +262,48 @@ def test_reloading_a_tab_right_after_typing_keeps_the_text(context, served):
     # The new tab's app opened the folder once the old one had saved and let go of it.
     assert "read only" not in screen_text(page)
     assert "Reloaded at once" in [s.client for s in stored(served)]
+
+
+def test_an_export_in_the_browser_arrives_as_a_download(context, served):
+    store = SessionStore.open(served.data_dir)
+    try:
+        session = new_session("dropped", client="Download Co")
+        session.answers = {"what_happened": {"client": "Download Co", "said": "budget moved"}}
+        store.save(session)
+    finally:
+        store.close()
+    downloads: list[tuple[str, bytes]] = []
+
+    def keep(route) -> None:
+        response = route.fetch()
+        downloads.append((response.headers.get("content-disposition", ""), response.body()))
+        route.fulfill(response=response)
+
+    context.route("**/download/**", keep)
+    page = open_tab(context, served.url)
+    press(page, "h")
+    wait_for_screen(page, "Download Co")
+    time.sleep(STEP_SHOWN)
+    press(page, "e")
+    wait_for_screen(page, "download-co")  # the file name offered, without a folder
+    time.sleep(STEP_SHOWN)
+    press(page, "Enter")
+    wait_for_screen(page, "Offered to your browser as a download")
+    deadline = time.monotonic() + 10
+    while not downloads and time.monotonic() < deadline:
+        time.sleep(0.1)
+    [(disposition, body)] = downloads
+    assert "attachment" in disposition and "download-co-dropped.md" in disposition
+    assert "Download Co" in body.decode("utf-8") and "budget moved" in body.decode("utf-8")
+
+
+def test_quitting_in_the_tab_says_in_the_page_that_everything_is_saved(context, served):
+    page = open_tab(context, served.url)
+    press(page, "Control+q")
+    page.wait_for_function("document.body.classList.contains('-closed')", timeout=15_000)
+    note = page.locator(".closed-dialog")
+    assert "parting has closed in this tab. Everything you typed is saved." in note.inner_text()
+    assert "Open again" in note.inner_text()
 
 
 def test_no_request_leaves_127_0_0_1(context, served):
