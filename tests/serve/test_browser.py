@@ -96,6 +96,19 @@ def at_step(page, number: int) -> str:
     return text
 
 
+def type_client(page, text: str):
+    """From home: start "Should I drop them?" and type `text` as the client's name."""
+    press(page, "s")
+    at_step(page, 1)
+    type_text(page, text)
+    return page
+
+
+def start_typing(context, url: str, text: str):
+    """A new tab that starts typing a client's name."""
+    return type_client(open_tab(context, url), text)
+
+
 def stored(served) -> list:
     store = SessionStore.open(served.data_dir)
     try:
@@ -230,9 +243,7 @@ def test_a_second_tab_opens_read_only_and_says_so_while_the_first_keeps_writing(
     wait_for_screen(second, "read only: parting is open in another window or tab")
     assert len(served.children()) == 2
 
-    press(first, "s")
-    at_step(first, 1)
-    type_text(first, "Written by the first tab")
+    type_client(first, "Written by the first tab")
     press(first, "Control+s")
     wait_for_screen(first, "Saved")
     first.close()
@@ -242,10 +253,7 @@ def test_a_second_tab_opens_read_only_and_says_so_while_the_first_keeps_writing(
 
 
 def test_closing_a_tab_one_second_after_typing_keeps_the_text(context, served):
-    page = open_tab(context, served.url)
-    press(page, "s")
-    at_step(page, 1)
-    type_text(page, "Closed a second later")
+    page = start_typing(context, served.url, "Closed a second later")
     time.sleep(1)
     page.close()
     served.wait_for_children(0)
@@ -253,10 +261,7 @@ def test_closing_a_tab_one_second_after_typing_keeps_the_text(context, served):
 
 
 def test_reloading_a_tab_right_after_typing_keeps_the_text(context, served):
-    page = open_tab(context, served.url)
-    press(page, "s")
-    at_step(page, 1)
-    type_text(page, "Reloaded at once")
+    page = start_typing(context, served.url, "Reloaded at once")
     page.reload()
     wait_for_screen(page, "Should I drop them?")
     # The new tab's app opened the folder once the old one had saved and let go of it.
@@ -336,10 +341,7 @@ def test_ctrl_c_on_the_server_right_after_typing_keeps_the_text(browser, tmp_pat
     server = parting_serve(tmp_path / "data", tmp_path)
     context = browser.new_context(viewport=VIEWPORT)
     try:
-        page = open_tab(context, server.url)
-        press(page, "s")
-        at_step(page, 1)
-        type_text(page, "Stopped while typing")
+        start_typing(context, server.url, "Stopped while typing")
         assert server.interrupt() == 0
         assert server.children() == []
     finally:

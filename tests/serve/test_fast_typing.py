@@ -17,10 +17,15 @@ def burst(app, text: str, then: str) -> None:
     app.post_message(events.Key(then, None))
 
 
-async def test_continue_right_after_typing_keeps_the_last_letters(make_app, store):
+def at_first_step(make_app, store):
+    """The app open on the first step of a new "I was dropped" session (focus: Client)."""
     session = new_session("dropped", clock=frozen_clock)
     store.save(session)
-    app = make_app(session_id=session.id)
+    return make_app(session_id=session.id), session
+
+
+async def test_continue_right_after_typing_keeps_the_last_letters(make_app, store):
+    app, session = at_first_step(make_app, store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         burst(app, "Acme Industries", "ctrl+n")
@@ -31,9 +36,7 @@ async def test_continue_right_after_typing_keeps_the_last_letters(make_app, stor
 
 
 async def test_save_right_after_typing_keeps_the_last_letters(make_app, store):
-    session = new_session("dropped", clock=frozen_clock)
-    store.save(session)
-    app = make_app(session_id=session.id)
+    app, session = at_first_step(make_app, store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         burst(app, "Northwind", "ctrl+s")

@@ -279,23 +279,38 @@ class FlowScreen(Screen):
 
     # -- actions ----------------------------------------------------------------------------
     async def _typed_keys_arrived(self, timeout: float = 0.5) -> None:
-        """Let the focused field handle the keys already sent to it.
+        """Let the focused field, and the step around it, handle the keys already sent.
 
         Continue, Save and Home are priority keys: they act the moment they arrive, while
-        the letters typed just before them may still wait in the field's queue (keys that
-        come in one burst: a fast typist, a browser tab over a busy connection). Acting
-        first would record the answer a few letters short.
+        the letters typed just before them may still wait in the field's queue, and the
+        answers those letters make in the step's (keys that come in one burst: a fast
+        typist, a browser tab over a busy connection). Acting first would record the answer
+        a few letters short. Each round waits until every node from the field up to this
+        screen has handled what was queued before it; what a round forwards to a parent
+        (a field's change, then the step's) is handled in the next.
         """
         focused = self.focused
         if focused is None:
             return
-        arrived = asyncio.Event()
-        if focused.call_later(arrived.set):
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(arrived.wait(), timeout)
+        chain = [node for node in (focused, *focused.ancestors) if node is not self.app]
+
+        async def rounds() -> None:
+            for _ in range(len(chain)):
+                waits = []
+                for node in chain:
+                    arrived = asyncio.Event()
+                    if node.call_later(arrived.set):
+                        waits.append(arrived.wait())
+                await asyncio.gather(*waits)
+
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(rounds(), timeout)
 
     async def action_next(self) -> None:
         await self._typed_keys_arrived()
+        self._next()
+
+    def _next(self) -> None:
         widget = self.current
         if widget is None:
             return
@@ -315,13 +330,16 @@ class FlowScreen(Screen):
 
     async def action_back(self) -> None:
         await self._typed_keys_arrived()
+        self._back()
+
+    def _back(self) -> None:
         widget = self.current
         if widget is None:
             return
         self._record_current()
         previous = self.flow.previous_step(widget.step.id, self.session.answers)
         if previous is None:
-            await self.action_home()
+            self._home()
             return
         self.session.step = previous.id
         self._dirty = True
@@ -348,6 +366,9 @@ class FlowScreen(Screen):
 
     async def action_home(self) -> None:
         await self._typed_keys_arrived()
+        self._home()
+
+    def _home(self) -> None:
         self._record_current()
         if not self._started_by_mistake():
             self._dirty = True
@@ -373,13 +394,15 @@ class FlowScreen(Screen):
             self.notify(self.app.catalog.ui("flow.done"))
             self.app.go_home()
 
+    # A click runs in this screen's own queue, which the wait for typed keys would block;
+    # and whatever was typed before a click has long arrived.
     @on(Button.Pressed, "#nav-next")
-    async def _pressed_next(self) -> None:
-        await self.action_next()
+    def _pressed_next(self) -> None:
+        self._next()
 
     @on(Button.Pressed, "#nav-back")
-    async def _pressed_back(self) -> None:
-        await self.action_back()
+    def _pressed_back(self) -> None:
+        self._back()
 
 
 def _blank(value: object) -> bool:
