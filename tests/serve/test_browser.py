@@ -209,13 +209,16 @@ def test_a_request_without_the_secret_or_with_a_wrong_one_gets_403(served, path)
     assert status(served, path, {"Cookie": f"{served.cookie}=wrong"}) == 403
 
 
-def test_a_websocket_without_the_secret_gets_403_and_starts_no_app(served):
+def test_a_websocket_without_the_secret_or_from_another_site_gets_403_and_starts_no_app(served):
     assert served.wait_for_children(0) == []
     upgrade = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
                "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
     for extra in ({}, {"Cookie": f"{served.cookie}=wrong"}):
         assert status(served, "/ws?width=80&height=24", {**upgrade, **extra}) == 403
         assert status(served, "/ws?key=wrong&width=80&height=24", {**upgrade, **extra}) == 403
+    secret = served.url.split("key=", 1)[1]
+    from_elsewhere = {**upgrade, "Origin": "http://example.org"}
+    assert status(served, f"/ws?key={secret}&width=80&height=24", from_elsewhere) == 403
     time.sleep(0.5)
     assert served.children() == []
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Mapping
 
@@ -232,7 +231,12 @@ class FlowScreen(Screen):
     # -- answers and saving ---------------------------------------------------------------
     @on(StepWidget.Changed)
     def _answer_changed(self, event: StepWidget.Changed) -> None:
-        self._take_answer(event.step_id, event.value)
+        self.session.answers[event.step_id] = event.value
+        if event.step_id == self.flow.first().id and "client" in event.value:
+            self.session.client = str(event.value.get("client") or "").strip()
+        if self.flow.outcome is not None:
+            self.session.outcome = self.flow.outcome(self.session.answers)
+        self._sync_reminders()
         self.call_after_refresh(self._update_copy_key)
         self._dirty = True
         if self._save_timer is not None:
@@ -254,20 +258,11 @@ class FlowScreen(Screen):
         self.query_one("#nav-status", Static).update(self.app.catalog.ui(status))
         return ok
 
-    def _take_answer(self, step_id: str, value: dict) -> None:
-        """`value` is now the answer to `step_id`: the session, its client, outcome and
-        reminders follow."""
-        self.session.answers[step_id] = value
-        if step_id == self.flow.first().id and "client" in value:
-            self.session.client = str(value.get("client") or "").strip()
-        if self.flow.outcome is not None:
-            self.session.outcome = self.flow.outcome(self.session.answers)
-        self._sync_reminders()
-
     def _record_current(self) -> None:
         widget = self.current
         if widget is not None:
-            self._take_answer(widget.step.id, widget.value())
+            self.session.answers[widget.step.id] = widget.value()
+            self._sync_reminders()
 
     def _sync_reminders(self) -> None:
         """Keep the session's reminders in step with what the answers now ask for."""
@@ -278,39 +273,7 @@ class FlowScreen(Screen):
                                                  f"{self.flow.name}.")
 
     # -- actions ----------------------------------------------------------------------------
-    async def _typed_keys_arrived(self, timeout: float = 0.5) -> None:
-        """Let the focused field, and the step around it, handle the keys already sent.
-
-        Continue, Save and Home are priority keys: they act the moment they arrive, while
-        the letters typed just before them may still wait in the field's queue, and the
-        answers those letters make in the step's (keys that come in one burst: a fast
-        typist, a browser tab over a busy connection). Acting first would record the answer
-        a few letters short. Each round waits until every node from the field up to this
-        screen has handled what was queued before it; what a round forwards to a parent
-        (a field's change, then the step's) is handled in the next.
-        """
-        focused = self.focused
-        if focused is None:
-            return
-        chain = [node for node in (focused, *focused.ancestors) if node is not self.app]
-
-        async def rounds() -> None:
-            for _ in range(len(chain)):
-                waits = []
-                for node in chain:
-                    arrived = asyncio.Event()
-                    if node.call_later(arrived.set):
-                        waits.append(arrived.wait())
-                await asyncio.gather(*waits)
-
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(rounds(), timeout)
-
-    async def action_next(self) -> None:
-        await self._typed_keys_arrived()
-        self._next()
-
-    def _next(self) -> None:
+    def action_next(self) -> None:
         widget = self.current
         if widget is None:
             return
@@ -328,27 +291,21 @@ class FlowScreen(Screen):
         self.flush()
         self.show_step(following)
 
-    async def action_back(self) -> None:
-        await self._typed_keys_arrived()
-        self._back()
-
-    def _back(self) -> None:
+    def action_back(self) -> None:
         widget = self.current
         if widget is None:
             return
         self._record_current()
         previous = self.flow.previous_step(widget.step.id, self.session.answers)
         if previous is None:
-            self._home()
+            self.action_home()
             return
         self.session.step = previous.id
         self._dirty = True
         self.flush()
         self.show_step(previous)
 
-    async def action_save(self) -> None:
-        await self._typed_keys_arrived()
-        self._record_current()
+    def action_save(self) -> None:
         self._dirty = True
         if self.flush():
             self.notify(self.app.catalog.ui("flow.saved"))
@@ -364,11 +321,7 @@ class FlowScreen(Screen):
         target.copy()
         self.notify(self.app.catalog.ui("app.copied"))
 
-    async def action_home(self) -> None:
-        await self._typed_keys_arrived()
-        self._home()
-
-    def _home(self) -> None:
+    def action_home(self) -> None:
         self._record_current()
         if not self._started_by_mistake():
             self._dirty = True
@@ -394,15 +347,13 @@ class FlowScreen(Screen):
             self.notify(self.app.catalog.ui("flow.done"))
             self.app.go_home()
 
-    # A click runs in this screen's own queue, which the wait for typed keys would block;
-    # and whatever was typed before a click has long arrived.
     @on(Button.Pressed, "#nav-next")
     def _pressed_next(self) -> None:
-        self._next()
+        self.action_next()
 
     @on(Button.Pressed, "#nav-back")
     def _pressed_back(self) -> None:
-        self._back()
+        self.action_back()
 
 
 def _blank(value: object) -> bool:

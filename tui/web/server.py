@@ -20,6 +20,7 @@ import socket
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -98,6 +99,14 @@ class PartingServer(Server):
         return f"{self.public_url}/?{KEY_PARAM}={self.secret}"
 
     def allows(self, request: web.Request) -> bool:
+        """True for a request with this start's secret, made by this server's own page.
+
+        A page from another site may not even try: its requests name another origin (a
+        browser says which page asks, and the websocket is asked for that way too).
+        """
+        origin = request.headers.get("Origin")
+        if origin is not None and urlsplit(origin).netloc != request.host:
+            return False
         offered = request.query.get(KEY_PARAM) or request.cookies.get(self.cookie) or ""
         return hmac.compare_digest(offered.encode(), self.secret.encode())
 
@@ -126,8 +135,9 @@ class PartingServer(Server):
             # secret in this cookie; it never leaves this browser for another site.
             response.set_cookie(self.cookie, self.secret, httponly=True, samesite="Strict",
                                 path="/")
-        response.headers.setdefault("Cache-Control", "no-store")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        if not response.prepared:  # the websocket and downloads have sent theirs already
+            response.headers.setdefault("Cache-Control", "no-store")
+            response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
     def initialize_logging(self) -> None:
