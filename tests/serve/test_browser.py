@@ -77,7 +77,9 @@ def press(page, *keys: str) -> None:
 
 def type_text(page, text: str) -> None:
     page.keyboard.type(text, delay=60)
-    time.sleep(0.08)
+    # Continue acts the moment it arrives, even on letters still on their way to the field
+    # (on a loaded machine "on time" was saved as "on tim"): a person's pause comes first.
+    time.sleep(0.5)
 
 
 def choose(page, key: str, shows: str) -> None:
@@ -152,7 +154,8 @@ def test_a_whole_dropped_walk_in_the_browser_copies_a_draft_and_leaves_every_ans
     at_step(page, 2)
     press(page, "s", "Control+n")  # skip the breathing
     at_step(page, 3)
-    press(page, "Enter", "Tab")  # yes, they are waiting; when to call back
+    choose(page, "Enter", "When will you call them back?")  # yes, they are waiting
+    press(page, "Tab")
     type_text(page, "Thursday")
     press(page, "Control+n")
     at_step(page, 4)
@@ -166,7 +169,7 @@ def test_a_whole_dropped_walk_in_the_browser_copies_a_draft_and_leaves_every_ans
     assert copied.startswith("Hi Anna,") and "Working with you on the shop" in copied
     press(page, "Control+n")
     at_step(page, 6)
-    press(page, "Enter", "Tab", "Tab", "Tab", "Tab")
+    press(page, "Enter", "Tab", "Tab", "Tab", "Tab")  # ready; on to what they answered
     type_text(page, "final")
     press(page, "Control+n")
     at_step(page, 7)
