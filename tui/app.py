@@ -78,7 +78,7 @@ class PartingApp(App[None]):
     # -- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.title = self.catalog.ui("app.title")
-        self.sub_title = self.catalog.ui("app.subtitle")
+        self.sub_title = self._subtitle()
         self._install_signal_handlers()
         from tui.screens.home import HomeScreen
 
@@ -107,6 +107,12 @@ class PartingApp(App[None]):
 
         if notice.code in RECORDED_CODES:
             self.store.dismiss(notice)
+
+    def _subtitle(self) -> str:
+        """The header's second line; a window that cannot save says so there, always."""
+        if any(n.code == "read_only_instance" for n in self.store.notices):
+            return self.catalog.ui("app.read_only_subtitle")
+        return self.catalog.ui("app.subtitle")
 
     def _prepare_other_screens(self) -> None:
         import tui.screens.history  # noqa: F401
@@ -159,14 +165,33 @@ class PartingApp(App[None]):
 
     def _install_signal_handlers(self) -> None:
         # Textual does not handle SIGTERM or SIGHUP (a closed terminal window): save first.
+        # In a browser tab ctrl+c on `parting serve` reaches the app as SIGINT: the same.
+        signals = [signal.SIGTERM, signal.SIGHUP]
+        if self.is_web:
+            signals.append(signal.SIGINT)
         try:
             loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
+            for sig in signals:
                 loop.add_signal_handler(sig, self._on_terminate, sig)
         except (RuntimeError, NotImplementedError, ValueError):
             pass
 
+    def hang_up(self) -> None:
+        """The browser tab went away (closed, reloaded) or its server did: save and exit."""
+        self._on_terminate(signal.SIGTERM)
+
+    def get_driver_class(self):  # noqa: ANN201 - a Driver subclass
+        """Textual's choice, except that textual-serve's web driver saves on a closed tab."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.web_driver":
+            from tui.web.driver import PartingWebDriver
+
+            return PartingWebDriver
+        return driver
+
     def _on_terminate(self, sig: int = signal.SIGTERM) -> None:
+        if getattr(self, "_terminating", None) is not None:
+            return  # already saving on the way out (a signal and a closed tab together)
         if sig == signal.SIGHUP:
             # The terminal is gone, so stop drawing: Textual's output thread ends at the
             # first failed write, and once its queue is full the next write would block
@@ -179,10 +204,11 @@ class PartingApp(App[None]):
     async def _save_and_exit(self, sig: int) -> None:
         await self.settle()
         self.flush_all()
-        if sig == signal.SIGHUP:
+        if sig == signal.SIGHUP or self.is_web:
             # Everything is on disk now. Textual's way out still talks to the vanished
             # terminal (a hang-up also brings SIGCONT, which restarts its output), and that
             # can block for ever: a process nobody can see must not linger holding the lock.
+            # A browser tab's process is the same once its tab or its server is gone.
             threading.Thread(target=_end_process_after, args=(HANG_UP_GRACE,),
                              daemon=True).start()
         self.exit()
@@ -335,7 +361,7 @@ class PartingApp(App[None]):
         self.catalog = load_catalog(lang)
         translate_bindings(self, self.catalog)
         self.title = self.catalog.ui("app.title")
-        self.sub_title = self.catalog.ui("app.subtitle")
+        self.sub_title = self._subtitle()
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(HomeScreen())
@@ -402,6 +428,11 @@ class PartingApp(App[None]):
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Save an SVG of the screen in the current folder (or `path`) and say where."""
         title = self.catalog.ui("app.screenshot_title")
+        if self.is_web:
+            name = filename or f"parting-{self.now():%Y-%m-%d-%H%M%S}.svg"
+            self.deliver_screenshot(name)
+            self.notify(self.catalog.ui("app.downloaded", name=name), title=title, markup=False)
+            return
         try:
             saved = self.save_screenshot(filename, path)
         except OSError as error:

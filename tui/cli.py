@@ -66,6 +66,12 @@ def build_parser(catalog: Catalog) -> argparse.ArgumentParser:
     export.add_argument("--anonymise", "--anonymize", action="store_true",
                         help=ui("cli.export_anonymise"))
     export.add_argument("-o", "--output", metavar=ui("cli.metavar_file"), help=ui("cli.export_output"))
+    serve = sub.add_parser("serve", help=ui("cli.serve"))
+    serve.add_argument("--host", metavar=ui("cli.metavar_host"), default="127.0.0.1",
+                       help=ui("cli.serve_host"))
+    serve.add_argument("--port", metavar=ui("cli.metavar_port"), type=int, default=0,
+                       help=ui("cli.serve_port"))
+    serve.add_argument("--no-open", action="store_true", help=ui("cli.serve_no_open"))
     imp = sub.add_parser("import", help=ui("cli.import"))
     imp.add_argument("file", metavar=ui("cli.metavar_file"), help=ui("cli.import_file"))
     return parser
@@ -132,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
             from tui.cli_commands import import_command
 
             return import_command(Path(args.file), directory, catalog)
+        if args.command == "serve":
+            from tui.web.server import serve_command
+
+            return serve_command(args.host, args.port, not args.no_open, directory, catalog)
         if args.command == "due":
             from tui.cli_commands import due_command
 

@@ -47,6 +47,18 @@ def render(sessions: Sequence[Session], fmt: str, catalog: Catalog) -> bytes:
     raise ValueError(f"unknown export format {fmt!r}")
 
 
+def offer_download(app: Any, data: bytes, filename: str) -> None:
+    """Hand `data` to the browser as a download named `filename` (under `parting serve`).
+
+    A file written on the server's disk would be out of reach of a browser on a tablet, so
+    in a browser tab every export is a download instead.
+    """
+    import io
+
+    app.deliver_binary(io.BytesIO(data), save_filename=filename)
+    app.notify(app.catalog.ui("app.downloaded", name=filename), timeout=10, markup=False)
+
+
 def write_private(path: Path, data: bytes) -> None:
     """Write `data` to `path`, readable by the user only (answers are private)."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -13,7 +13,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
-from tui.exports import SUFFIX, anonymised, default_path, file_stem, render, write_private
+from tui.exports import (
+    SUFFIX,
+    anonymised,
+    default_path,
+    file_stem,
+    offer_download,
+    render,
+    write_private,
+)
 from tui.i18n import translate_bindings
 from tui.screens import styles
 
@@ -70,7 +78,9 @@ class ExportModal(ModalScreen[Path | None]):
             stem = file_stem(self.sessions[0], catalog)
         else:
             stem = f"parting-{self.app.today().isoformat()}"
-        return default_path(stem, fmt, self.folder)
+        path = default_path(stem, fmt, self.folder)
+        # In a browser tab the file is a download: only its name matters.
+        return Path(path.name) if self.app.is_web else path
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -93,21 +103,33 @@ class ExportModal(ModalScreen[Path | None]):
             problem.update(ui("history.export_no_path"))
             return
         path = Path(text).expanduser()
+        if self.app.is_web:
+            self._download(Path(path.name))
+            return
         if path.exists() and self._confirmed_overwrite != path:
             self._confirmed_overwrite = path
             problem.update(ui("history.export_exists", path=path))
             return
-        sessions = self.sessions
-        if self.fmt != "ics" and self.query_one("#export-anonymise", Checkbox).value:
-            sessions = anonymised(sessions, self.app.catalog)
         try:
-            write_private(path, render(sessions, self.fmt, self.app.catalog))
+            write_private(path, render(self._selected(), self.fmt, self.app.catalog))
         except OSError as error:
             problem.update(ui("history.export_failed", path=path,
                               error=error.strerror or error))
             return
         self.app.notify(ui("history.export_written", path=path))
         self.dismiss(path)
+
+    def _selected(self) -> list[Any]:
+        if self.fmt != "ics" and self.query_one("#export-anonymise", Checkbox).value:
+            return anonymised(self.sessions, self.app.catalog)
+        return self.sessions
+
+    def _download(self, name: Path) -> None:
+        """In a browser tab: the file goes to the browser's downloads instead of a folder."""
+        if name.suffix != SUFFIX[self.fmt]:
+            name = Path(f"{name}{SUFFIX[self.fmt]}")
+        offer_download(self.app, render(self._selected(), self.fmt, self.app.catalog), str(name))
+        self.dismiss(name)
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import Button, Markdown
 
 from content.markdown import session_markdown
 from store.atomic import write_atomic
-from tui.exports import export_path, file_stem
+from tui.exports import export_path, file_stem, offer_download
 from tui.i18n import translate_bindings
 from tui.safe_text import shown
 from tui.widgets.step import StepWidget
@@ -55,6 +55,10 @@ class SummaryStep(StepWidget):
         """Write the page to a Markdown file in the current folder and say where."""
         session = getattr(self.screen, "session", None)
         if session is None:
+            return
+        if self.app.is_web:
+            stem = file_stem(session, self.catalog)
+            offer_download(self.app, self.markdown().encode("utf-8"), f"{stem}.md")
             return
         path = export_path(Path.cwd(), file_stem(session, self.catalog),
                            self.data.get("exported_to"))

@@ -16,7 +16,7 @@ from textual.widgets import Static, TextArea
 from content.dates import format_date
 from content.flows import Field
 from content.flows.drop_drafts import DEFAULT_NOTICE_DAYS, exit_dates
-from tui.exports import export_path, file_stem, write_private
+from tui.exports import export_path, file_stem, offer_download, write_private
 from tui.i18n import translate_bindings
 from tui.screens.drop.form import DropFormStep
 from tui.screens.drop.message_check import MessageCheck
@@ -129,10 +129,14 @@ class ExitScriptStep(DropFormStep):
             parts += [f"## {self.item.get('message_label')}", ""]
         parts.append(self.message_text.strip())
         stem = file_stem(session, self.catalog) if session is not None else "parting-drop"
+        data = ("\n".join(parts) + "\n").encode("utf-8")
+        if self.app.is_web:
+            offer_download(self.app, data, f"{stem}-exit-message.md")
+            return
         # Again from this session: its own file; never over another session's message.
         path = export_path(Path.cwd(), f"{stem}-exit-message", self.data.get("exported_to"))
         try:
-            write_private(path, ("\n".join(parts) + "\n").encode("utf-8"))
+            write_private(path, data)
         except OSError as error:
             self.app.notify(self.catalog.ui("drop.export_failed", error=error.strerror or error),
                             severity="error", timeout=10)
@@ -142,6 +146,11 @@ class ExitScriptStep(DropFormStep):
 
     def action_edit_external(self) -> None:
         """Open the draft in the user's editor, then take the saved text back."""
+        if self.app.is_web:
+            # The editor would open on the server's screen, not in this browser tab.
+            self.app.notify(self.catalog.ui("drop.editor_web", key="ctrl+o"),
+                            severity="warning", timeout=10)
+            return
         command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not command:
             self.app.notify(self.catalog.ui("drop.editor_missing"), severity="warning",

@@ -1,0 +1,1 @@
+"""`parting serve`: the app in a browser tab, for this machine only (see docs/serve.md)."""
