@@ -5,6 +5,7 @@ Nothing here knows about the terminal UI; the app receives a `SessionStore` and 
 
 from store.errors import (
     BadImport,
+    FolderLocked,
     SaveFailed,
     SessionNotFound,
     StoreError,
@@ -17,6 +18,7 @@ from store.session_store import ImportResult, Notice, SessionStore, Summary
 
 __all__ = [
     "BadImport",
+    "FolderLocked",
     "ImportResult",
     "Notice",
     "Reminder",

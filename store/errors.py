@@ -29,6 +29,9 @@ CODES = (
     "import_bad_version", "import_newer", "import_sessions_not_list",
     "import_session_not_object", "import_bad_session", "import_duplicate_id",
     "import_not_utf8", "import_truncated", "import_not_json",
+    # locked folders
+    "folder_locked", "wrong_passphrase", "key_file_damaged", "already_locked", "not_locked",
+    "convert_app_open",
 )
 
 
@@ -51,6 +54,10 @@ class StoreError(Exception):
 
 class StoreLocked(StoreError):
     """Another parting process holds the data folder and did not let go in time."""
+
+
+class FolderLocked(StoreError):
+    """The folder is encrypted and its key is not known in this process yet."""
 
 
 class SaveFailed(StoreError):

@@ -6,16 +6,18 @@ the user is told in plain words, and the last good copy is offered back.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store import session_files
-from store.atomic import backup_path, move_aside
+from store.atomic import backup_path, move_aside, read_file
 from store.errors import Params, StoreError, StoreLocked, os_detail
 from store.index import IndexTooNew, IndexUnreadable, Stamp, folder_stamp, summary_row
 from store.migrate import SCHEMA_VERSION, DamagedDocument, NewerSchema
 from store.reports import Notice
+from store.sealing import Tampered
 
 if TYPE_CHECKING:
     from store.session_store import SessionStore
@@ -88,6 +90,10 @@ class Recovery:
                 aside = move_aside(self.index.path)
             except OSError:
                 aside = None
+            if self.index.log_path.exists():
+                # A journal that failed its check is kept too, never replayed again.
+                with contextlib.suppress(OSError):
+                    move_aside(self.index.log_path)
             self.index.forget()
         kept = f" The damaged file was kept as {aside.name}." if aside else ""
         self._notify("damaged", f"The list of your sessions could not be read ({reason}). "
@@ -215,8 +221,8 @@ class Recovery:
         original = backup.with_name(backup.name.removesuffix(".bak"))
         session_id = original.name.removesuffix(session_files.SUFFIX)
         try:
-            record, _version = session_files.decode(backup.read_bytes(), session_id)
-        except (DamagedDocument, NewerSchema) as problem:
+            record, _version = session_files.decode(read_file(backup)[0], session_id)
+        except (DamagedDocument, NewerSchema, Tampered) as problem:
             raise StoreError(f"The earlier copy cannot be read either: {problem}.",
                              code="backup_unreadable") from None
         sig = session_files.write(original, record)
