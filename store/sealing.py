@@ -145,6 +145,11 @@ def key_for(directory: Path) -> FolderKey | None:
     return _keys.get(Path(directory))
 
 
+def any_key_known() -> bool:
+    """True when some locked folder has been opened in this process."""
+    return bool(_keys)
+
+
 def remember_key(directory: Path, key: bytes, state: str) -> None:
     with _lock:
         _keys[Path(directory)] = FolderKey(key, state)

@@ -68,6 +68,12 @@ def build_parser(catalog: Catalog) -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar=ui("cli.metavar_file"), help=ui("cli.export_output"))
     imp = sub.add_parser("import", help=ui("cli.import"))
     imp.add_argument("file", metavar=ui("cli.metavar_file"), help=ui("cli.import_file"))
+    for name in ("lock", "unlock", "passphrase"):
+        sub.add_parser(name, help=ui(f"lock.cmd_{name}"))
+    for command in sub.choices.values():
+        if command.prog.rsplit(" ", 1)[-1] in ("lock", "unlock", "passphrase", "export", "import"):
+            command.add_argument("--passphrase-fd", type=int, metavar="N",
+                                 help=ui("lock.passphrase_fd"))
     return parser
 
 
@@ -123,7 +129,19 @@ def main(argv: list[str] | None = None) -> int:
         print(directory)
         return 0
 
+    fd = getattr(args, "passphrase_fd", None)
     try:
+        if args.command in ("lock", "unlock", "passphrase"):
+            from tui import lock_commands
+
+            run = getattr(lock_commands, f"{args.command}_command")
+            return run(directory, catalog, fd)
+        if args.command in ("export", "import", "due"):
+            from tui.lock_commands import open_locked
+
+            if open_locked(directory, catalog, fd,
+                           quiet_without_terminal=args.command == "due") is None:
+                return 0
         if args.command == "export":
             from tui.cli_commands import export_command
 
