@@ -191,12 +191,30 @@ def open_for_app(directory: Path, wait: float = INSTANCE_WAIT):
         time.sleep(0.2)
 
 
+def open_locked_for_app(directory: Path, lang: str):
+    """`open_for_app`, first asking for the passphrase of a locked folder; None if left."""
+    from store import FolderLocked, keychain
+
+    try:
+        return open_for_app(directory)
+    except FolderLocked:
+        pass
+    if not keychain.recall(directory):
+        from tui.screens.unlock import UnlockApp
+
+        if not UnlockApp(directory, load_catalog(lang)).run():
+            return None
+    return open_for_app(directory)
+
+
 def run_app(args: argparse.Namespace, directory: Path, lang: str) -> int:
     from store import StoreError
     from tui.app import PartingApp
 
     try:
-        store = open_for_app(directory)
+        store = open_locked_for_app(directory, lang)
+        if store is None:
+            return 0
     except StoreError as error:
         from tui.store_text import explain
 

@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 from content import Catalog
-from store import StoreError
-from store import sealing
+from store import StoreError, sealing
 
 _fd_lines: dict[int, list[str]] = {}
 
