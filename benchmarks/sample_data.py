@@ -86,6 +86,22 @@ def child_env(data_dir: Path | None = None) -> dict[str, str]:
     return env
 
 
+def user_env(data_dir: Path) -> dict[str, str]:
+    """As `child_env`, but parting finds `data_dir` as a user's does: with platformdirs.
+
+    `$XDG_DATA_HOME/parting` is made a link to the folder, so the measured command pays
+    for importing platformdirs and asking it, as every command of a user does.
+    """
+    home = data_dir.with_name(f"{data_dir.name}-xdg")
+    home.mkdir(exist_ok=True)
+    link = home / "parting"
+    if not link.exists():
+        link.symlink_to(data_dir, target_is_directory=True)
+    env = child_env()
+    env["XDG_DATA_HOME"] = str(home)
+    return env
+
+
 class DataFolders:
     """Data folders filled by `parting import`, made once per size and removed at the end."""
 

@@ -160,3 +160,13 @@ def sweep_temp_files(folder: Path) -> None:
     for entry in entries:
         if entry.name.startswith(".") and TEMP_MARK in entry.name:
             _unlink_quietly(Path(entry.path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole of a file the store wrote; the one place such a file is read back.
+
+    Raises FileNotFoundError and other OSErrors as `open` does; in a locked folder the
+    bytes are opened and checked here (`sealing.Tampered`, `sealing.NeedKey`).
+    """
+    with open(path, "rb") as handle:
+        return sealing.opened(path, handle.read())

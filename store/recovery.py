@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from store import session_files
 from store.atomic import backup_path, move_aside, read_file
 from store.errors import Params, StoreError, StoreLocked, os_detail
-from store.index import IndexTooNew, IndexUnreadable, Stamp, folder_stamp, summary_row
+from store.index import Index, IndexTooNew, IndexUnreadable, Stamp, folder_stamp, summary_row
 from store.migrate import SCHEMA_VERSION, DamagedDocument, NewerSchema
 from store.reports import Notice
 from store.sealing import Tampered
-
-if TYPE_CHECKING:
-    from store.session_store import SessionStore
 
 NEWER_MESSAGE = ("{what} was saved by a newer version of parting. It was left untouched and "
                  "is not shown here; update parting to see it.")
@@ -28,12 +26,43 @@ INDEX_NEWER_MESSAGE = ("The list of sessions was saved by a newer version of par
                        "window can read but not save. Update parting to save here.")
 
 
+Row = dict[str, Any]
+
+
+class Host(Protocol):
+    """What recovery needs from the store it repairs: `SessionStore` provides it.
+
+    Declared here, so that this module never imports the store's own: the store imports
+    recovery, and nothing points back.
+    """
+
+    sessions_dir: Path
+    read_only: bool
+    notices: list[Notice]
+
+    def rows(self) -> dict[str, Row]:
+        """Rows by id: the index with the rows held in memory laid over it."""
+
+    def commit_rows(self, changes: dict[str, Row | None]) -> None:
+        """Write `changes` (None removes) and every held row to the index (lock held)."""
+
+    def hold_rows(self, changes: dict[str, Row | None]) -> None:
+        """Keep `changes` in memory only, until the next index write."""
+
+    def write_lock(self) -> AbstractContextManager[None]:
+        """The write lock, waited for as long as the store waits."""
+
+    def stop_writing(self, message: str, refusal: str, *, code: str,
+                     refusal_code: str) -> None:
+        """Turn the store read-only, telling the user `message`; saves raise `refusal`."""
+
+
 class Recovery:
     """The store's repair work, kept apart from its everyday reads and writes."""
 
-    def __init__(self, store: SessionStore) -> None:
+    def __init__(self, store: Host, index: Index) -> None:
         self.store = store
-        self.index = store._index
+        self.index = index
         self.index_usable = True
 
     # The index
@@ -53,7 +82,7 @@ class Recovery:
                 if self.index_usable:  # first sight of the trouble: rebuild in memory once
                     self.check(write=False)
                 return False
-            with self.store._write_lock.held(self.store._wait):
+            with self.store.write_lock():
                 self.check(write=True)
             return True
         if not self.index_usable:
@@ -76,8 +105,8 @@ class Recovery:
             rows = None
             self.index_usable = False
             if not self.store.read_only:
-                self.store._become_read_only(INDEX_NEWER_MESSAGE, INDEX_NEWER_MESSAGE,
-                                             code="index_newer", refusal_code="index_newer")
+                self.store.stop_writing(INDEX_NEWER_MESSAGE, INDEX_NEWER_MESSAGE,
+                                        code="index_newer", refusal_code="index_newer")
             write = False
         if rows is not None and before is not None and self.index.stamp == before:
             return  # nothing in sessions/ has changed since the index was last exact
@@ -141,10 +170,9 @@ class Recovery:
                 return
             except OSError:
                 pass  # cannot write the cache now: keep the rows in memory instead
-        for session_id, row in upserts.items():
-            self.store._set_pending(session_id, row)
-        for session_id in removals:
-            self.store._set_pending(session_id, None)
+        held: dict[str, Row | None] = dict(upserts)
+        held.update(dict.fromkeys(removals))
+        self.store.hold_rows(held)
 
     def _row_from_file(self, session_id: str, path: Path, write: bool,
                        row: dict[str, Any] | None,
@@ -176,18 +204,18 @@ class Recovery:
 
     def unreadable_session(self, session_id: str, path: Path, problem: Exception) -> None:
         """A session file failed to load during `get`: set it aside (if we may) and hide it."""
-        row = self.store._view().get(session_id)
+        row = self.store.rows().get(session_id)
         write = not self.store.read_only
         if write:
             try:
-                with self.store._write_lock.held(self.store._wait):
+                with self.store.write_lock():
                     self.file_problem(session_id, path, problem, True, row)
-                    self.store._write_index({session_id: None})
+                    self.store.commit_rows({session_id: None})
                 return
             except (StoreLocked, OSError):
                 write = False
         self.file_problem(session_id, path, problem, False, row)
-        self.store._set_pending(session_id, None)
+        self.store.hold_rows({session_id: None})
 
     def file_problem(self, session_id: str, path: Path, problem: Exception, write: bool,
                      row: dict[str, Any] | None) -> None:
@@ -226,7 +254,7 @@ class Recovery:
             raise StoreError(f"The earlier copy cannot be read either: {problem}.",
                              code="backup_unreadable") from None
         sig = session_files.write(original, record)
-        self.store._write_index({session_id: summary_row(record, sig)})
+        self.store.commit_rows({session_id: summary_row(record, sig)})
 
     def _notify(self, kind: str, message: str, path: Path | None = None,
                 backup: Path | None = None, *, code: str,

@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
 
             run = getattr(lock_commands, f"{args.command}_command")
             return run(directory, catalog, fd)
-        if args.command in ("export", "import", "due"):
+        if args.command in ("export", "import", "due") and _locked(directory):
             from tui.lock_commands import open_locked
 
             if open_locked(directory, catalog, fd,
@@ -166,6 +166,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     return run_app(args, directory, lang)
+
+
+def _locked(directory: Path) -> bool:
+    from store import sealing
+
+    return sealing.is_locked(directory)
 
 
 INSTANCE_WAIT = 3.0  # seconds to let a window that is just closing let go of the data folder

@@ -160,10 +160,10 @@ def due_command(directory: Path, catalog: Catalog, today: date | None = None) ->
 
     store = _open_store(directory, catalog)
     try:
-        summaries = store.summaries()
+        reminding = store.digest().reminding
     finally:
         store.close()
     day = today or date.today()
-    for summary, reminder in due_reminders(summaries, day):
+    for summary, reminder in due_reminders(reminding, day):
         print(shown(reminder_line(catalog, reminder, summary.client, day)))
     return 0

@@ -7,7 +7,6 @@ environment, where other programs and shell histories could see it.
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -33,6 +32,8 @@ def read_fd_line(fd: int) -> str:
 
 
 def _ask(catalog: Catalog, key: str) -> str:
+    import getpass
+
     return getpass.getpass(catalog.ui(f"lock.{key}"))
 
 

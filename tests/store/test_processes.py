@@ -92,6 +92,7 @@ def test_two_processes_saving_150_times_each_lose_nothing(data_dir: Path) -> Non
                for tag in ("left", "right")]
     assert [w.wait(timeout=60) for w in writers] == [0, 0]
     with SessionStore.open(data_dir) as store:
+        assert store.digest().count == 300  # the digest either writer left is not trusted blindly
         clients = {s.client for s in store.summaries()}
         assert len(clients) == 300 == store.count()
         assert clients == {f"{tag}-{n}" for tag in ("left", "right") for n in range(150)}
@@ -134,6 +135,7 @@ def _kill_rounds(folder: Path, rounds: int, failures: list[str]) -> int:
             session_id, n = fields
             latest[session_id] = max(latest.get(session_id, 0), int(n))
         with SessionStore.open(folder) as store:
+            digest = store.digest()  # first, as home does: before anything reads the index
             if store.notices:
                 failures.append(f"round {round_no}: notices {store.notices}")
             for session_id, n in latest.items():
@@ -141,9 +143,14 @@ def _kill_rounds(folder: Path, rounds: int, failures: list[str]) -> int:
                 if stored.answers["n"] < n:
                     failures.append(f"round {round_no}: {session_id} has n="
                                     f"{stored.answers['n']}, acknowledged {n}")
-            listed = {s.id: s for s in store.summaries()}
+            in_order = store.summaries()
+            listed = {s.id: s for s in in_order}
             if set(latest) - set(listed):
                 failures.append(f"round {round_no}: acknowledged sessions not listed")
+            if digest.count != len(listed) or [s.id for s in digest.recent] != [
+                    s.id for s in in_order[:len(digest.recent)]] or (
+                    len(digest.recent) != min(len(in_order), 8)):
+                failures.append(f"round {round_no}: the digest disagrees with the sessions")
             for session in store.sessions():
                 if listed[session.id].step != session.step:
                     failures.append(f"round {round_no}: summary of {session.id} is stale")

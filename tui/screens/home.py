@@ -106,20 +106,21 @@ class HomeScreen(Screen):
     def _lists(self) -> tuple[list[Option], str, list[Option]]:
         """The unfinished sessions, the due reminders' text and the recent sessions."""
         catalog = self.app.catalog
-        summaries: list[Summary] = self.app.store.summaries()
-        unfinished = [s for s in summaries if s.status != "done"]
-        unfinished_options = self._options(unfinished[:RECENT], "home.none_unfinished")
-        if len(unfinished) > RECENT:  # the rest are one key away, in History
+        # The digest, not every summary: home costs the same with 100 sessions or 100,000.
+        digest = self.app.store.digest()
+        unfinished_options = self._options(digest.unfinished[:RECENT], "home.none_unfinished")
+        if digest.unfinished_count > RECENT:  # the rest are one key away, in History
             unfinished_options.append(Option(
-                Text(catalog.ui("history.more_in_history", n=len(unfinished) - RECENT),
+                Text(catalog.ui("history.more_in_history", n=digest.unfinished_count - RECENT),
                      style="dim"), disabled=True))
         today = self.app.today()
-        due = due_reminders(summaries, today)
+        due = due_reminders(digest.reminding, today)
         lines = [reminder_line(catalog, r, s.client, today) for s, r in due[:6]]
         if len(due) > 6:
             lines.append(catalog.ui("home.more_due", n=len(due) - 6))
         due_text = shown("\n".join(lines)) if lines else catalog.ui("home.none_due")
-        return unfinished_options, due_text, self._options(summaries[:RECENT], "home.none_recent")
+        return unfinished_options, due_text, self._options(digest.recent[:RECENT],
+                                                           "home.none_recent")
 
     @staticmethod
     def _list(list_id: str, options: list[Option]) -> OptionList:
