@@ -182,6 +182,13 @@ def _refresh_index(directory: Path) -> None:
         SessionStore.open(directory).close()
 
 
+def as_store_error(error: sealing.SealError) -> StoreError:
+    """A wrong passphrase or a damaged key file, as the error the interface explains."""
+    if isinstance(error, sealing.WrongPassphrase):
+        return StoreError(str(error), code="wrong_passphrase")
+    return StoreError(str(error), code="key_file_damaged")
+
+
 def _require_locked(directory: Path) -> None:
     sealing.forget_folder_state(directory)
     if not sealing.is_locked(directory):

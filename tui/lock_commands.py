@@ -56,9 +56,9 @@ def _current(catalog: Catalog, fd: int | None, key: str = "ask") -> str:
 
 
 def _wrong(error: sealing.SealError) -> StoreError:
-    if isinstance(error, sealing.WrongPassphrase):
-        return StoreError(str(error), code="wrong_passphrase")
-    return StoreError(str(error), code="key_file_damaged")
+    from store.conversion import as_store_error
+
+    return as_store_error(error)
 
 
 def lock_command(directory: Path, catalog: Catalog, fd: int | None) -> int:
