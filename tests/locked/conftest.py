@@ -3,6 +3,7 @@ carried over from one test to the next, as in separate processes."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -26,3 +27,17 @@ def restart(directory) -> None:
     """Forget every key, as a new process would."""
     sealing._keys.clear()
     sealing.forget_folder_state()
+
+
+def watch_temp_files(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The bytes of every temporary file a save renames into place, from now on."""
+    seen: list[bytes] = []
+    real_replace = os.replace
+
+    def watching(src, dst, *args, **kwargs):
+        with open(src, "rb") as handle:
+            seen.append(handle.read())
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", watching)
+    return seen

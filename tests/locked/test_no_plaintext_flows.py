@@ -3,8 +3,6 @@ not in the folder's files, not in the temporary files each save makes."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from content import load_catalog
@@ -12,7 +10,7 @@ from store import SessionStore, sealing
 from store.conversion import lock_folder
 from tests.conftest import frozen_clock
 from tests.dropped.walk import type_text
-from tests.locked.conftest import restart
+from tests.locked.conftest import restart, watch_temp_files
 from tests.locked.test_sealing import every_byte
 
 WORD = "Quixotryn"
@@ -26,15 +24,7 @@ async def test_a_word_typed_in_a_flow_of_a_locked_folder_is_never_on_disk(
     lock_folder(tmp_path, "pw")
     restart(tmp_path)
     sealing.unlock_with_passphrase(tmp_path, "pw")
-    written: list[bytes] = []
-    real_replace = os.replace
-
-    def watching(src, dst, *args, **kwargs):
-        with open(src, "rb") as handle:
-            written.append(handle.read())
-        return real_replace(src, dst, *args, **kwargs)
-
-    monkeypatch.setattr(os, "replace", watching)
+    written = watch_temp_files(monkeypatch)
     store = SessionStore.open(tmp_path, app_instance=True, clock=frozen_clock)
     app = PartingApp(store=store, catalog=load_catalog("en"), clock=frozen_clock,
                      start=flow, client=f"{WORD}Client")

@@ -10,7 +10,7 @@ import pytest
 
 from store import FolderLocked, SessionNotFound, SessionStore, sealing
 from store.conversion import change_passphrase, lock_folder, unlock_folder
-from tests.locked.conftest import restart
+from tests.locked.conftest import restart, watch_temp_files
 from tests.store.conftest import sample
 
 WORD = "Zanzibarquux"
@@ -52,15 +52,7 @@ def test_a_save_in_a_locked_folder_writes_no_plaintext_even_in_its_temporary_fil
         tmp_path, monkeypatch):
     filled(tmp_path, 1)
     lock_folder(tmp_path, "pw")
-    seen: list[bytes] = []
-    real_replace = os.replace
-
-    def watching(src, dst, *args, **kwargs):
-        with open(src, "rb") as handle:
-            seen.append(handle.read())
-        return real_replace(src, dst, *args, **kwargs)
-
-    monkeypatch.setattr(os, "replace", watching)
+    seen = watch_temp_files(monkeypatch)
     with SessionStore.open(tmp_path) as store:
         session = sample(client="Newclient", what_happened=f"{WORD} typed today")
         store.save(session)
