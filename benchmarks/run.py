@@ -290,6 +290,62 @@ def commands(data: DataFolders, repeats: int) -> list[Row]:
     return rows
 
 
+def locked(data: DataFolders, repeats: int) -> list[Row]:
+    """The same 1,000 sessions unlocked and locked with a remembered key, side by side."""
+    plain = data.fresh(1000, "plain-1000")
+    sealed = data.fresh(1000, "locked-1000")
+    keyring_file = data.root / "bench-keyring.json"
+    env_extra = {"PYTHON_KEYRING_BACKEND": "bench_keyring.FileKeyring",
+                 "PARTING_BENCH_KEYRING": str(keyring_file)}
+
+    def env_for(folder: Path) -> dict[str, str]:
+        env = {**user_env(folder), **env_extra}
+        env["PYTHONPATH"] = os.pathsep.join([str(HERE), env["PYTHONPATH"]])
+        return env
+
+    code = ("import sys; from pathlib import Path; from store import keychain; "
+            "from store.conversion import lock_folder; d = Path(sys.argv[1]); "
+            "lock_folder(d, 'benchmark passphrase'); assert keychain.remember(d)")
+    subprocess.run([sys.executable, "-c", code, str(sealed)], check=True, env=env_for(sealed))
+
+    def start(folder: Path) -> Callable[[], float]:
+        def job() -> float:
+            return terminal.run(parting_command(), env_for(folder), NEWEST_CLIENT,
+                                settle=0.3).first_frame
+        return job
+
+    def due(folder: Path) -> Callable[[], float]:
+        def job() -> float:
+            started = time.perf_counter()
+            subprocess.run([*parting_command(), "due"], check=True, env=env_for(folder),
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           stdin=subprocess.DEVNULL)
+            return time.perf_counter() - started
+        return job
+
+    def saves(folder: Path) -> Callable[[], float]:
+        def job() -> float:
+            out = subprocess.run([sys.executable, str(HERE / "save_bench.py"), "parting",
+                                  "1000", "15", str(folder)], check=True,
+                                 capture_output=True, text=True, env=env_for(folder)).stdout
+            return median(json.loads(out)["typing_ms"]) / 1000
+        return job
+
+    rows = []
+    for label, make, many in (("start-up to first frame", start, repeats),
+                              ("save while typing", saves, max(3, repeats // 3)),
+                              ("parting due", due, repeats)):
+        jobs = [make(plain), make(sealed)]
+        for job in jobs:
+            job()  # warm caches, bytecode and digests; not counted
+        a, b = (median(t) * 1000 for t in alternate(many, *jobs))
+        unit = ".2f" if b < 10 else ".0f"
+        rows.append(Row(f"locked, remembered key: {label}, 1,000 sessions",
+                        f"{b:{unit}} ms", f"{a:{unit}} ms (same store unlocked)",
+                        f"{b / a:.2f}x", "<= 1.15x", b / a <= 1.15))
+    return rows
+
+
 FLOOR_CODE = "import platformdirs; platformdirs.user_data_path('parting', appauthor=False)"
 
 
@@ -329,11 +385,11 @@ def table(rows: list[Row]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
-    parser.add_argument("--only", choices=("startup", "save", "history", "cpu", "commands"),
+    parser.add_argument("--only", choices=("startup", "save", "history", "cpu", "commands", "locked"),
                         action="append", help="run only these benchmarks")
     args = parser.parse_args()
     quick = args.quick
-    chosen = args.only or ["startup", "save", "history", "cpu", "commands"]
+    chosen = args.only or ["startup", "save", "history", "cpu", "commands", "locked"]
     data = DataFolders()
     rows: list[Row] = []
     try:
@@ -349,6 +405,8 @@ def main() -> int:
                 rows += cpu(data, 2.0 if quick else 5.0)
             elif name == "commands":
                 rows += commands(data, 5 if quick else 15)
+            elif name == "locked":
+                rows += locked(data, 5 if quick else 15)
     finally:
         data.cleanup()
     print(f"Machine: {machine()}\n")

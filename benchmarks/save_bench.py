@@ -18,8 +18,10 @@ from sample_data import SENTENCE, make_record
 
 def parting_saves(data_dir: Path, repeats: int) -> tuple[list[float], list[float]]:
     """Times of saves while typing (answers change) and on a step change (the list changes)."""
-    from store import SessionStore, new_session
+    from store import SessionStore, keychain, new_session, sealing
 
+    if sealing.is_locked(data_dir):
+        keychain.recall(data_dir)  # a locked folder opens with its remembered key
     store = SessionStore.open(data_dir, app_instance=True)
     try:
         session = new_session("dropped", client="Benchmark Client")

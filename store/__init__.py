@@ -5,6 +5,7 @@ Nothing here knows about the terminal UI; the app receives a `SessionStore` and 
 
 from store.errors import (
     BadImport,
+    FolderLocked,
     ImportIncomplete,
     SaveFailed,
     SessionNotFound,
@@ -20,6 +21,7 @@ from store.session_store import ImportResult, Notice, SessionStore, Summary
 __all__ = [
     "BadImport",
     "ImportIncomplete",
+    "FolderLocked",
     "ImportResult",
     "Notice",
     "Reminder",

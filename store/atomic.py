@@ -13,6 +13,8 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from store import sealing
+
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 TEMP_MARK = ".tmp-"
@@ -51,12 +53,16 @@ def backup_path(path: Path) -> Path:
 
 
 def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True,
-                 sync_dir: bool = True) -> None:
+                 sync_dir: bool = True, seal: bool = True) -> None:
     """Replace `path` with `data` so a reader sees either the old bytes or the new ones.
 
     With `keep_backup`, the file being replaced becomes `<name>.bak`. On any error the
     temporary files are removed and `path` is left as it was; the OSError propagates.
+    In a locked folder `data` is encrypted first (see store/sealing.py), so not even the
+    temporary file holds it in plain text; `seal=False` is for bytes sealed already.
     """
+    if seal:
+        data = sealing.sealed_for(path, data)
     tmp = temp_name(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
@@ -103,6 +109,19 @@ def _unlink_quietly(path: Path) -> None:
         os.unlink(path)
 
 
+def read_file(path: Path) -> tuple[bytes, os.stat_result]:
+    """A store file's plain bytes and the stat of what was read.
+
+    The one place files come back from disk: in a locked folder the bytes are opened
+    (and checked) here. Raises OSError, `sealing.Tampered`, `sealing.NeedKey`.
+    """
+    with open(path, "rb") as handle:
+        # The signature of what is actually read, not of what stat saw a moment ago.
+        stat = os.fstat(handle.fileno())
+        raw = handle.read()
+    return sealing.opened(path, raw), stat
+
+
 def utc_stamp(moment: datetime | None = None) -> str:
     """A compact UTC time for file names: YYYYmmddTHHMMSSZ."""
     moment = moment or datetime.now(UTC)
@@ -146,7 +165,8 @@ def sweep_temp_files(folder: Path) -> None:
 def read_bytes(path: Path) -> bytes:
     """The whole of a file the store wrote; the one place such a file is read back.
 
-    Raises FileNotFoundError and other OSErrors as `open` does.
+    Raises FileNotFoundError and other OSErrors as `open` does; in a locked folder the
+    bytes are opened and checked here (`sealing.Tampered`, `sealing.NeedKey`).
     """
     with open(path, "rb") as handle:
-        return handle.read()
+        return sealing.opened(path, handle.read())

@@ -17,15 +17,17 @@ either the old one or the new one, never torn.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from store.atomic import read_bytes, write_atomic
+from store.atomic import move_aside, read_bytes, write_atomic
 from store.index import Signature, Stamp, folder_stamp, signature
 from store.reports import Summary
+from store.sealing import Tampered
 
 DIGEST_SCHEMA = 1
 SHOWN = 8  # sessions of each list kept: home shows eight unfinished and eight recent
@@ -88,6 +90,11 @@ def read(path: Path, key: Key) -> Digest | None:
     """The digest at `path` if it is whole and made for `key`, else None (rebuild it)."""
     try:
         digest = Digest.from_bytes(read_bytes(path))
+    except Tampered:
+        # Changed from outside: kept aside, never shown; rebuilt from the index.
+        with contextlib.suppress(OSError):
+            move_aside(path)
+        return None
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return digest if digest.key == key else None

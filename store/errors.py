@@ -30,6 +30,9 @@ CODES = (
     "import_session_not_object", "import_bad_session", "import_duplicate_id",
     "import_not_utf8", "import_truncated", "import_not_json", "import_unreadable",
     "import_partial",
+    # locked folders
+    "folder_locked", "wrong_passphrase", "key_file_damaged", "already_locked", "not_locked",
+    "convert_app_open",
 )
 
 
@@ -52,6 +55,10 @@ class StoreError(Exception):
 
 class StoreLocked(StoreError):
     """Another parting process holds the data folder and did not let go in time."""
+
+
+class FolderLocked(StoreError):
+    """The folder is encrypted and its key is not known in this process yet."""
 
 
 class SaveFailed(StoreError):

@@ -31,7 +31,9 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from store.atomic import FILE_MODE, TEMP_MARK, backup_path, fsync_dir, write_atomic
+from store import sealing
+from store.atomic import FILE_MODE, TEMP_MARK, backup_path, fsync_dir, read_file, write_atomic
+from store.sealing import Tampered
 
 INDEX_SCHEMA = 1
 TABLE = "summaries"
@@ -191,15 +193,15 @@ class IndexStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         """The tables on disk (None if there is no file). Raises IndexUnreadable/IndexTooNew."""
         try:
-            with open(self.path, "rb") as handle:
-                # The signature of what is actually read, not of what stat saw a moment ago.
-                sig = signature(os.fstat(handle.fileno()))
-                raw = handle.read()
+            raw, stat = read_file(self.path)
         except FileNotFoundError:
             self.signature = self.stamp = None
             return None
+        except Tampered as problem:
+            raise IndexUnreadable(f"{problem}; it was changed or damaged") from None
         except OSError as error:
             raise IndexBlocked(self.path, error) from None
+        sig = signature(stat)
         table, self.stamp = _parse(raw)
         self.signature = sig
         return {TABLE: table}
@@ -325,6 +327,10 @@ class Index:
         assert self._rows is not None
         self.stamp = None  # until this line proves it carries one
         try:
+            line = sealing.open_line(self.log_path, line)
+        except Tampered as problem:
+            raise IndexUnreadable(f"its journal {problem}; it was changed or damaged") from None
+        try:
             entry = json.loads(line, object_hook=_share_values)
             upserts, removals = entry["u"], entry["r"]
         except (ValueError, RecursionError, KeyError, TypeError):
@@ -365,7 +371,7 @@ class Index:
         entry: dict[str, Any] = {"u": upserts, "r": sorted(removals)}
         if stamp is not None:
             entry["f"] = stamp
-        line = _dumps(entry) + b"\n"
+        line = sealing.seal_line(self.log_path, _dumps(entry) + b"\n")
         table_size = self.table_size
         journal_full = self._log_offset + len(line) > max(JOURNAL_MIN_BYTES, table_size // 8)
         if journal_full or not table_size or removals:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from store import session_files
-from store.atomic import backup_path, move_aside, write_atomic
+from store.atomic import backup_path, move_aside, read_bytes, read_file, write_atomic
 from store.errors import Params, StoreError, StoreLocked, os_detail
 from store.index import (
     Index,
@@ -27,6 +27,7 @@ from store.index import (
 )
 from store.migrate import SCHEMA_VERSION, DamagedDocument, NewerSchema
 from store.reports import Notice
+from store.sealing import SealError, Tampered
 
 NEWER_MESSAGE = ("{what} was saved by a newer version of parting. It was left untouched and "
                  "is not shown here; update parting to see it.")
@@ -145,6 +146,10 @@ class Recovery:
                 aside = move_aside(damaged_path)
             except OSError:
                 aside = None  # a folder cannot be renamed aside like a file: left as it is
+            if self.index.log_path.exists():
+                # A journal that failed its check is kept too, never replayed again.
+                with contextlib.suppress(OSError):
+                    move_aside(self.index.log_path)
             self.index.forget()
         kept = f" The damaged file was kept as {aside.name}." if aside else ""
         if blocked:
@@ -305,8 +310,8 @@ class Recovery:
         original = backup.with_name(backup.name.removesuffix(".bak"))
         session_id = original.name.removesuffix(session_files.SUFFIX)
         try:
-            record, _version = session_files.decode(backup.read_bytes(), session_id)
-        except (DamagedDocument, NewerSchema) as problem:
+            record, _version = session_files.decode(read_file(backup)[0], session_id)
+        except (DamagedDocument, NewerSchema, Tampered) as problem:
             raise StoreError(f"The earlier copy cannot be read either: {problem}.",
                              code="backup_unreadable") from None
         sig = session_files.write(original, record)
@@ -328,10 +333,10 @@ class Recovery:
 
     def _recorded(self) -> list[dict[str, Any]]:
         try:
-            document = json.loads(self._damage_file().read_bytes())
+            document = json.loads(read_bytes(self._damage_file()))
         except FileNotFoundError:
             return []
-        except (OSError, ValueError, RecursionError):
+        except (OSError, ValueError, RecursionError, SealError):
             return []  # unreadable: what it held was told once already; start again
         entries = document.get("notices") if isinstance(document, dict) else None
         return [e for e in entries or [] if isinstance(e, dict)]

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from store.atomic import backup_path, write_atomic
+from store.atomic import backup_path, read_file, write_atomic
 from store.index import Signature, signature
 from store.migrate import DamagedDocument, upgrade, wrap
+from store.sealing import Tampered
 from store.validate import SAFE_ID, record_problem
 
 SUFFIX = ".json"
@@ -63,9 +64,11 @@ def decode(raw: bytes, expected_id: str | None = None) -> tuple[dict[str, Any], 
 
 def read(path: Path) -> tuple[dict[str, Any], int, Signature]:
     """Load one session file: its record, its original schema version and its signature."""
-    with open(path, "rb") as handle:
-        sig = signature(os.fstat(handle.fileno()))
-        raw = handle.read()
+    try:
+        raw, stat = read_file(path)
+    except Tampered as problem:
+        raise DamagedDocument(f"{problem} (it was changed or damaged)") from None
+    sig = signature(stat)
     record, version = decode(raw, expected_id=path.name[: -len(SUFFIX)])
     return record, version, sig
 
@@ -73,7 +76,7 @@ def read(path: Path) -> tuple[dict[str, Any], int, Signature]:
 def backup_loads(path: Path) -> bool:
     """True if `<path>.bak` exists and holds a readable session."""
     try:
-        decode(backup_path(path).read_bytes(), expected_id=path.name[: -len(SUFFIX)])
+        decode(read_file(backup_path(path))[0], expected_id=path.name[: -len(SUFFIX)])
     except Exception:
         return False
     return True

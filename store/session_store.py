@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from store import digest as digests
-from store import session_files
+from store import sealing, session_files
 from store.atomic import ensure_private_dir, fsync_dir, sweep_temp_files
 from store.errors import (
+    FolderLocked,
     ImportIncomplete,
     Params,
     SaveFailed,
@@ -54,6 +55,21 @@ READ_ONLY_SAVE = ("parting is already open in another window, so this window can
 def moment(stamp: str) -> float:
     """A comparable instant for an ISO time; a time without offset is taken as local."""
     return datetime.fromisoformat(stamp).timestamp()
+
+
+def _check_seal(directory: Path) -> None:
+    """A locked folder opens only once its key is known here; a half-done conversion is finished."""
+    sealing.forget_folder_state(directory)
+    if not sealing.is_locked(directory):
+        return
+    known = sealing.key_for(directory)
+    if known is None:
+        raise FolderLocked("The sessions in this folder are locked with a passphrase.",
+                           code="folder_locked", params={"folder": str(directory)})
+    if known.state != sealing.SEALED:
+        from store.conversion import finish
+
+        finish(directory)
 
 
 class SessionStore:
@@ -109,6 +125,7 @@ class SessionStore:
                              f"{error.strerror or error}.", code="no_data_folder",
                              params={"folder": str(directory),
                                      "detail": os_detail(error)}) from error
+        _check_seal(directory)
         store = cls(directory, wait=wait, clock=clock)
         checked = False
         try:

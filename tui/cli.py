@@ -74,6 +74,12 @@ def build_parser(catalog: Catalog) -> argparse.ArgumentParser:
     serve.add_argument("--no-open", action="store_true", help=ui("cli.serve_no_open"))
     imp = sub.add_parser("import", help=ui("cli.import"))
     imp.add_argument("file", metavar=ui("cli.metavar_file"), help=ui("cli.import_file"))
+    for name in ("lock", "unlock", "passphrase"):
+        sub.add_parser(name, help=ui(f"lock.cmd_{name}"))
+    for command in sub.choices.values():
+        if command.prog.rsplit(" ", 1)[-1] in ("lock", "unlock", "passphrase", "export", "import"):
+            command.add_argument("--passphrase-fd", type=int, metavar="N",
+                                 help=ui("lock.passphrase_fd"))
     return parser
 
 
@@ -129,7 +135,19 @@ def main(argv: list[str] | None = None) -> int:
         print(directory)
         return 0
 
+    fd = getattr(args, "passphrase_fd", None)
     try:
+        if args.command in ("lock", "unlock", "passphrase"):
+            from tui import lock_commands
+
+            run = getattr(lock_commands, f"{args.command}_command")
+            return run(directory, catalog, fd)
+        if args.command in ("export", "import", "due") and _locked(directory):
+            from tui.lock_commands import open_locked
+
+            if open_locked(directory, catalog, fd,
+                           quiet_without_terminal=args.command == "due") is None:
+                return 0
         if args.command == "export":
             from tui.cli_commands import export_command
 
@@ -160,6 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     return run_app(args, directory, lang)
 
 
+def _locked(directory: Path) -> bool:
+    from store import sealing
+
+    return sealing.is_locked(directory)
+
+
 INSTANCE_WAIT = 3.0  # seconds to let a window that is just closing let go of the data folder
 
 
@@ -183,12 +207,30 @@ def open_for_app(directory: Path, wait: float = INSTANCE_WAIT):
         time.sleep(0.2)
 
 
+def open_locked_for_app(directory: Path, lang: str):
+    """`open_for_app`, first asking for the passphrase of a locked folder; None if left."""
+    from store import FolderLocked, keychain
+
+    try:
+        return open_for_app(directory)
+    except FolderLocked:
+        pass
+    if not keychain.recall(directory):
+        from tui.screens.unlock import UnlockApp
+
+        if not UnlockApp(directory, load_catalog(lang)).run():
+            return None
+    return open_for_app(directory)
+
+
 def run_app(args: argparse.Namespace, directory: Path, lang: str) -> int:
     from store import StoreError
     from tui.app import PartingApp
 
     try:
-        store = open_for_app(directory)
+        store = open_locked_for_app(directory, lang)
+        if store is None:
+            return 0
     except StoreError as error:
         from tui.store_text import explain
 

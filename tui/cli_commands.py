@@ -123,6 +123,7 @@ def _write_folder(sessions: list[Session], folder: Path, catalog: Catalog) -> in
                          error=error.strerror or error), file=sys.stderr)
         return 1
     print(catalog.ui("cli.written_folder", n=len(written), path=folder), file=sys.stderr)
+    _say_plain(catalog)
     return 0
 
 
@@ -133,6 +134,7 @@ def _write(data: bytes, output: str | None, catalog: Catalog) -> int:
             data = shown(data.decode("utf-8", errors="replace")).encode("utf-8")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+        _say_plain(catalog)
         return 0
     from tui.exports import write_private
 
@@ -144,7 +146,16 @@ def _write(data: bytes, output: str | None, catalog: Catalog) -> int:
               file=sys.stderr)
         return 1
     print(catalog.ui("cli.written", path=path), file=sys.stderr)
+    _say_plain(catalog)
     return 0
+
+
+def _say_plain(catalog: Catalog) -> None:
+    """An export from a locked folder is plain text: the user is told so, every time."""
+    from store import sealing
+
+    if sealing.any_key_known():
+        print(catalog.ui("lock.export_plain"), file=sys.stderr)
 
 
 def import_command(path: Path, directory: Path, catalog: Catalog) -> int:
