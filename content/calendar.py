@@ -48,8 +48,10 @@ def reminders_ics(sessions: Iterable[Any], catalog: Any, *, stamp: datetime | No
 def _event(session: Any, reminder: Mapping[str, Any], number: int, day: date, dtstamp: str,
            catalog: Any) -> list[str]:
     client = session.client or catalog.ui("app.the_client")
-    summary = catalog.ui("reminders.calendar_summary", what=reminder_text(reminder, catalog),
-                         client=client)
+    what = reminder_text(reminder, catalog)
+    # "Call back: Jane Roe (Jane Roe)" when the client is the person called: name them once.
+    summary = what if client in what else catalog.ui("reminders.calendar_summary", what=what,
+                                                      client=client)
     flow_key = f"home.{session.flow}_title"
     flow = catalog.ui(flow_key) if catalog.has_ui(flow_key) else str(session.flow)
     description = catalog.ui("reminders.calendar_description", flow=flow, client=client,

@@ -40,6 +40,14 @@ def test_open_reminders_become_all_day_events_a_parser_reads():
     assert str(cal["VERSION"]) == "2.0"
 
 
+def test_a_reminder_that_names_the_client_names_them_once_in_its_title():
+    sessions = [session("s1", "Иван Петров", [
+        {"id": "r1", "due": "2026-11-25", "text_key": "dropped.reminder_call_back",
+         "text_values": {"name": "Иван Петров"}, "what": "x"}])]
+    [event] = parse(reminders_ics(sessions, load_catalog("ru"), stamp=STAMP)).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Перезвонить: Иван Петров, как обещали"
+
+
 def test_uid_is_stable_between_exports():
     sessions = [session("s1", "Acme", [{"id": "r1", "due": "2026-11-25", "what": "x"}])]
     catalog = load_catalog("en")
