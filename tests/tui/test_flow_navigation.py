@@ -124,19 +124,6 @@ async def test_tab_typed_while_a_flow_opens_keeps_its_place_among_the_letters(ma
         assert (answers.get("client"), answers.get("who")) == ("Acme", "Jane")
 
 
-async def test_tab_typed_fast_on_a_shown_step_moves_on_before_the_next_letters(make_app, store):
-    app = make_app(start="dropped", client="Acme")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.5)  # the step is shown and its first empty field has the focus
-        burst(app, *"Jane", "tab", *"today")
-        await pilot.pause(0.5)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        [summary] = store.summaries()
-        answers = store.get(summary.id).answers["what_happened"]
-        assert (answers.get("who"), answers.get("when")) == ("Jane", "today")
-
-
 def in_view(screen) -> bool:
     from textual.containers import VerticalScroll
 

@@ -48,11 +48,6 @@ class FlowScreen(Screen):
         Binding("ctrl+s", "save", "flow.save", id="flow.save", priority=True),
         Binding("ctrl+o", "copy_draft", "flow.copy", id="flow.copy"),
         Binding("ctrl+g", "home", "flow.home", id="flow.home"),
-        # Tab and Shift+Tab act in the order they were typed: left to the screen's own
-        # bindings, they would wait until the field had taken every letter typed after them
-        # ("Acme", Tab, "Jane" sent fast all landed in the first field).
-        Binding("tab", "move_focus('next')", show=False, priority=True),
-        Binding("shift+tab", "move_focus('previous')", show=False, priority=True),
     ]
 
     def __init__(self, flow: Flow, session: Session,
@@ -168,13 +163,6 @@ class FlowScreen(Screen):
             event.prevent_default()
             self._early_keys.append(event)
 
-    def action_move_focus(self, direction: str) -> None:
-        """Move the focus from a field at once, before the letters typed after the key."""
-        if direction == "next":
-            self.focus_next()
-        else:
-            self.focus_previous()
-
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id != "step-body":  # not the frame, but the step's own field
             self._release_early_keys()  # the first keys, or those after a Tab
@@ -243,10 +231,6 @@ class FlowScreen(Screen):
         # "Copy draft" shows in the footer only on steps that have a draft.
         if action == "copy_draft":
             return bool(self._shown_drafts())
-        if action == "move_focus":
-            # Only from a field, once the step is shown: while it is being built the keys
-            # are kept in order by on_key, and other controls take Tab the usual way.
-            return self._early_keys is None and isinstance(self.focused, (Input, TextArea))
         return True
 
     def _shown_drafts(self) -> list[DraftEditor]:
