@@ -3,6 +3,7 @@ as each language writes them, read back with their currency, or explained when u
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Static
 
 from store import new_session
@@ -51,22 +52,19 @@ def echo(app) -> str:
     return str(app.screen.query_one("#echo-pay_amount", Static).render())
 
 
-async def test_a_brazilian_amount_keeps_its_comma_and_reads_back_in_reais(make_app, store):
-    app = at_attempt(make_app, store, "pt")
+@pytest.mark.parametrize(("lang", "typed", "read_back"), [
+    ("pt", "4.800,50", "→ R$\u00a04.800,50"),
+    ("ru", "120 000", "→ 120\u00a0000\u00a0₽"),
+    ("en", "1,200.50", "→ $1,200.50"),
+])
+async def test_an_amount_keeps_its_commas_and_spaces_and_reads_back_with_its_currency(
+        make_app, store, lang, typed, read_back):
+    app = at_attempt(make_app, store, lang)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await type_text(pilot, "#f-pay_amount", "4.800,50")
-        assert app.screen.query_one("#f-pay_amount", Input).value == "4.800,50"
-        assert echo(app) == "→ R$\u00a04.800,50"
-
-
-async def test_a_russian_amount_with_spaces_reads_back_in_roubles(make_app, store):
-    app = at_attempt(make_app, store, "ru")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await type_text(pilot, "#f-pay_amount", "120 000")
-        assert app.screen.query_one("#f-pay_amount", Input).value == "120 000"
-        assert echo(app) == "→ 120\u00a0000\u00a0₽"
+        await type_text(pilot, "#f-pay_amount", typed)
+        assert app.screen.query_one("#f-pay_amount", Input).value == typed
+        assert echo(app) == read_back
 
 
 async def test_an_amount_that_cannot_be_read_says_so_in_the_users_language(make_app, store):

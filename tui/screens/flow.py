@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Input, Static, TextArea
 from content.flows import Flow, Step
 from content.reminders import merge_reminders
 from store import Session
+from tui.footer import fit_footer
 from tui.i18n import translate_bindings
 from tui.safe_text import shown_markup
 from tui.screens import styles
@@ -210,6 +211,13 @@ class FlowScreen(Screen):
         widget = self.current
         if widget is not None:
             self._update_header(widget.step)
+        self.refresh_bindings()  # the footer keeps what fits in the new width
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The bindings in the order the footer shows them, trimmed to its width."""
+        return fit_footer(super().active_bindings, self.size.width or self.app.size.width,
+                          self.app.get_key_display)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "Copy draft" shows in the footer only on steps that have a draft.

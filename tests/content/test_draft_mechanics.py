@@ -1,0 +1,234 @@
+"""Every draft, filled from several sets of answers in every language, is free of the
+mechanical faults a reader notices first: an empty slot, a capital after a colon in the
+middle of a sentence, "?:", a doubled word, an amount without its currency, a screen's
+option label pasted into a sentence, a heading left without its list."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from itertools import product
+
+import pytest
+
+from content import LANGUAGES, load_catalog
+from content.drafts import fresh_drafts
+from content.flows import get_flow
+
+TODAY = date(2026, 11, 23)
+
+# What a user types, per language: lowercase where a sentence goes on after it.
+TYPED = {
+    "en": {"company": "Acme Ltd.", "bare": "Acme", "person": "Anna", "work": "the new shop",
+           "detail": "their budget was cut", "well": "shipped early", "lacking": "the report",
+           "hurt": "your designer", "role": "IT directors", "service": "web design",
+           "situation": "calls late at night", "frustration": "calls at night",
+           "handover": "the files and access", "referral": "Studio Nord",
+           "positive": "the spring launch", "terms": "a site and a shop",
+           "extras": "a blog\na newsletter", "estimate": "two days of work",
+           "schedule": "next month", "expect": "the design\nthe code",
+           "pause": "when a request is new", "value": "more sales", "issue": "late replies",
+           "ask": "a reply by Friday", "note": "I answer slowly"},
+    "ru": {"company": "ООО Ромашка", "bare": "Ромашка", "person": "Анна", "work": "новый сайт",
+           "detail": "урезали бюджет", "well": "сдала раньше срока", "lacking": "отчёт",
+           "hurt": "ваш дизайнер", "role": "основатели стартапов", "service": "веб-дизайн",
+           "situation": "звонки поздно вечером", "frustration": "звонки ночью",
+           "handover": "файлы и доступы", "referral": "студия «Север»",
+           "positive": "запуск весной", "terms": "сайт и магазин",
+           "extras": "блог\nрассылка", "estimate": "два дня работы",
+           "schedule": "в следующем месяце", "expect": "дизайн\nвёрстка",
+           "pause": "когда появится новый запрос", "value": "рост продаж",
+           "issue": "поздние ответы", "ask": "ответ до пятницы", "note": "отвечаю медленно"},
+    "pt": {"company": "Padaria Pão Quente Ltda.", "bare": "Padaria Pão Quente",
+           "person": "Marina", "work": "o site novo", "detail": "cortaram o orçamento",
+           "well": "entreguei antes do prazo", "lacking": "o relatório",
+           "hurt": "a designer de vocês", "role": "diretores de TI", "service": "design de sites",
+           "situation": "ligações tarde da noite", "frustration": "ligações à noite",
+           "handover": "os arquivos e acessos", "referral": "o Estúdio Norte",
+           "positive": "o lançamento da primavera", "terms": "um site e uma loja",
+           "extras": "um blog\numa newsletter", "estimate": "dois dias de trabalho",
+           "schedule": "no mês que vem", "expect": "o design\no código",
+           "pause": "quando surgir um pedido novo", "value": "mais vendas",
+           "issue": "respostas atrasadas", "ask": "uma resposta até sexta",
+           "note": "respondo devagar"},
+}
+DROPPED_DRAFTS = {"hold": "reply", "gratitude": "message", "ask_why": "questions",
+                  "amends": "offer", "accept": "note", "referrals": "message"}
+DROP_DRAFTS = {"self_check": ["mentor_summary"], "team": ["agenda"],
+               "attempt": ["scope_message", "pay_message", "expect_message", "price_message",
+                           "talk_message"],
+               "exit": ["reason", "talking_points", "message"]}
+
+
+def dropped_answers(lang: str, n: int, full: bool) -> dict:
+    t = TYPED[lang]
+    kinds = ("slight", "systemic", "external")
+    answers = {
+        "what_happened": {"client": t["company"] if n % 2 else t["bare"],
+                          "who": t["person"] if full else ""},
+        "hold": {"waiting": "yes", "callback": "2026-12-04" if full else "",
+                 "callback__date": "2026-12-04" if full else None},
+        "gratitude": {"work": t["work"] if full else ""},
+        "ask_why": {"ready": "yes"},
+        "reason": {"kind": kinds[n % 3], "detail": t["detail"] if full else ""},
+        "amends": {"lacking": t["lacking"] if full else "", "hurt": t["hurt"] if full else ""},
+        "accept": {"well": t["well"] if full else ""},
+        "referrals": {"role": t["role"] if full else "", "service": t["service"] if full else ""},
+    }
+    for step, field in DROPPED_DRAFTS.items():
+        answers[step][field] = ""
+    return answers
+
+
+def drop_answers(lang: str, n: int, full: bool, flags: tuple[str, ...]) -> dict:
+    t = TYPED[lang]
+    pick = lambda options: options[n % len(options)]  # noqa: E731 - every option in turn
+    answers = {
+        "client": {"client": t["company"] if n % 2 else t["bare"],
+                   "contact": t["person"] if full else "",
+                   "duration": pick(("new", "months", "year", "years")),
+                   "income_share": "35,5" if full else "",
+                   "situation": t["situation"] if full else ""},
+        "self_check": {"own_part": pick(("yes", "no", "unsure")),
+                       "own_part_note": t["note"] if full else "",
+                       "difficult_or_toxic": pick(("difficult", "toxic", "unsure"))},
+        "flags": {name: {"seen": True, "often": pick(("once", "sometimes", "often"))}
+                  for name in flags},
+        "team": {"has_team": "yes", "change": pick(("team", "terms", "both", "neither")),
+                 "people": [{"name": t["person"],
+                             "frustrations": t["frustration"] if full else ""}]},
+        "attempt": {"scope_terms": t["terms"], "scope_extras": t["extras"] if full else "",
+                    "scope_estimate": t["estimate"], "scope_schedule": t["schedule"],
+                    "pay_amount": "120 000" if n % 2 else "4800,50",
+                    "pay_currency": pick(("RUB", "BRL", "USD", "EUR", "GBP")),
+                    "pay_count": "3", "pay_first": "2026-12-01",
+                    "pay_interval": pick(("week", "two_weeks", "month")),
+                    "pay_discount": "2,5" if full else "", "pay_interest": "1" if full else "",
+                    "expect_list": t["expect"], "expect_pause": t["pause"] if full else "",
+                    "price_value": t["value"], "talk_issue": t["issue"], "talk_ask": t["ask"]},
+        "decision": {"decision": "part"},
+        "exit": {"format": pick(("letter", "meeting", "call")), "notice_days": "14",
+                 "handover_days": "3" if full else "0",
+                 "handover": t["handover"] if full else "",
+                 "referral": t["referral"] if full else "",
+                 "positive": t["positive"] if full else ""},
+    }
+    for step, fields in DROP_DRAFTS.items():
+        for field in fields:
+            answers[step][field] = ""
+    return answers
+
+
+CASES = [(flow, n, full, flags) for flow, n, full, flags in (
+    *(("dropped", n, full, ()) for n, full in product(range(3), (True, False))),
+    *(("drop", n, full, ("scope", "late_payment", "dissatisfied", "price", "terms"))
+      for n, full in product(range(5), (True, False))),
+    *(("drop", n, full, ()) for n, full in product(range(2), (True, False))),
+)]
+
+
+def rendered(lang: str, flow: str, n: int, full: bool, flags: tuple[str, ...]):
+    answers = dropped_answers(lang, n, full) if flow == "dropped" \
+        else drop_answers(lang, n, full, flags)
+    catalog = load_catalog(lang)
+    client = answers["what_happened" if flow == "dropped" else "client"]["client"]
+    drafts = fresh_drafts(get_flow(flow), answers, catalog, TODAY, client)
+    typed = [v for v in TYPED[lang].values()] + [client]
+    return drafts, typed
+
+
+def option_labels(catalog, flow: str) -> set[str]:
+    """Every option a screen offers in the flow, as the screen shows it."""
+    labels = set()
+    for step in get_flow(flow).steps:
+        item = catalog.item(f"{flow}.{step.id}")
+        for field in step.fields:
+            labels.update(str(v) for v in item.get(f"{field.id}_options", {}).values())
+    # Capitalised labels stand alone on the screen ("Less than 3 months"); lowercase ones
+    # are written to finish the screen's own sentence ("Then every" … "month").
+    return {label for label in labels if len(label) > 3 and label[0].isupper()}
+
+
+def faults(text: str, typed: list[str], labels: set[str], lang: str) -> list[str]:
+    found = []
+    if "{" in text or "}" in text:
+        found.append("an unfilled {placeholder}")
+    if "?:" in text:
+        found.append('"?:"')
+    # Russian and Portuguese go on in lowercase after a colon (English capitalises its
+    # days, months and "I" anywhere).
+    for match in re.finditer(r"[^\n]:[ \u00a0]+(\S)", text if lang != "en" else ""):
+        rest = text[match.start(1):]
+        if rest.startswith(("R$", "US$")):
+            continue  # a currency sign, not a word
+        if match.group(1).isupper() and not any(rest.startswith(v) for v in typed if v):
+            found.append(f"a capital after a colon: {text[max(0, match.start() - 30):match.end() + 20]!r}")
+    for match in re.finditer(r"(?i)\b(\w{2,})[\s:,;—-]+\1\b", text):
+        if not match.group(1).isdigit():
+            found.append(f"a doubled word: {match.group(0)!r}")
+    lines = text.splitlines()
+    for here, line in enumerate(lines):
+        if line.rstrip().endswith(":") and not any(rest.strip() for rest in lines[here + 1:]):
+            found.append(f"a heading with nothing under it: {line!r}")
+        if re.search(r"\(\s*\)|\s[,.;:](?!\S)|,\s*\.", line):
+            found.append(f"an empty slot: {line!r}")
+    for match in re.finditer(r"\d[\d\u00a0 .,]*\d", text):
+        digits = re.sub(r"\D", "", match.group(0))
+        around = text[max(0, match.start() - 4):match.end() + 3]
+        if len(digits) < 3 or re.fullmatch(r"20\d\d", digits):
+            continue
+        if not re.search(r"[₽$€£]", around) and "%" not in around:
+            found.append(f"an amount without its currency: {around!r}")
+    for label in labels:
+        if re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text):
+            found.append(f"a screen's option label inside a draft: {label!r}")
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("flow", "n", "full", "flags"), CASES)
+def test_every_draft_is_free_of_mechanical_faults(lang, flow, n, full, flags):
+    drafts, typed = rendered(lang, flow, n, full, flags)
+    assert drafts, "no draft was rendered"
+    labels = option_labels(load_catalog(lang), flow)
+    problems = {f"{step}.{field}": found for (step, field), text in drafts.items()
+                if (found := faults(text, typed, labels, lang))}
+    assert not problems, "\n\n".join(f"{k}:\n  " + "\n  ".join(v) + "\n---\n" + drafts[
+        tuple(k.split("."))] for k, v in problems.items())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_team_agenda_numbers_its_points_without_a_gap_when_nothing_frustrates(lang):
+    answers = drop_answers(lang, 0, False, ())
+    answers["team"] = {"has_team": "yes", "people": [], "agenda": ""}
+    drafts = fresh_drafts(get_flow("drop"), answers, load_catalog(lang), TODAY)
+    numbers = [int(m) for m in re.findall(r"(?m)^(\d+)\. ", drafts[("team", "agenda")])]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 4
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_letters_greet_the_person_named_or_no_one_never_the_client(lang):
+    catalog = load_catalog(lang)
+    for full in (True, False):
+        drafts, _ = rendered(lang, "drop", 1, full, ("scope",))
+        letter = drafts[("exit", "message")]
+        first = letter.splitlines()[0]
+        person = TYPED[lang]["person"]
+        expected = catalog.ui("letters.greeting_name", name=person) if full \
+            else catalog.ui("letters.greeting_none")
+        assert first == expected
+        assert TYPED[lang]["company"] not in letter
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_first_person_summary_names_the_flags_in_the_users_own_voice(lang):
+    from content.verdict import FLAGS
+
+    catalog = load_catalog(lang)
+    drafts, _ = rendered(lang, "drop", 0, True, tuple(FLAGS))
+    summary = drafts[("self_check", "mentor_summary")]
+    for name in FLAGS:
+        flag = catalog.item(f"drop_flags.{name}")
+        assert str(flag.get("mine")) in summary
+        if flag.get("mine") != flag.get("title"):
+            assert str(flag.get("title")) not in summary  # the screen's words address "you"

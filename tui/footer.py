@@ -1,0 +1,52 @@
+"""Which keys a flow's footer shows, and in what order, so the ones that matter fit.
+
+A step with many keys (breathing, the exit message) in a language with long words ran past
+80 or 100 columns and the footer was cut wherever it happened to end. Continue, Back and
+Copy come first, then the step's own keys, then the keys found on every screen; when the
+row is still too long, keys are hidden from its end (they stay bound, and help lists them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from textual.binding import ActiveBinding, Binding
+
+FIRST = ("flow.continue", "flow.back", "flow.copy")
+"""Shown first, in this order: what moves the walk on and copies the draft."""
+
+LAST = ("app.help", "app.quit", "flow.home", "app.palette", "flow.save")
+"""Shown after the step's own keys; hidden first from the end of this list when short of
+room (saving is automatic, and help lists every key)."""
+
+_GAP = 2  # a footer key is padded by one column on each side
+
+
+def _rank(binding: Binding) -> int:
+    if binding.id in FIRST:
+        return FIRST.index(binding.id)
+    if binding.id in LAST:
+        return 100 + LAST.index(binding.id)
+    return 10
+
+
+def key_width(binding: Binding, key_display: Callable[[Binding], str]) -> int:
+    """The columns one key takes in the footer: "^n Continue" and its padding."""
+    return len(key_display(binding)) + 1 + len(binding.description) + _GAP
+
+
+def fit_footer(bindings: Mapping[str, ActiveBinding], width: int,
+               key_display: Callable[[Binding], str]) -> dict[str, ActiveBinding]:
+    """The bindings in footer order, those that do not fit in `width` columns not shown."""
+    ordered = sorted(bindings.items(), key=lambda item: _rank(item[1].binding))
+    shown = [key for key, active in ordered if active.binding.show]
+    used = sum(key_width(bindings[key].binding, key_display) for key in shown)
+    hidden: set[str] = set()
+    while width and used > width and shown:
+        key = shown.pop()
+        hidden.add(key)
+        used -= key_width(bindings[key].binding, key_display)
+    return {key: (active._replace(binding=replace(active.binding, show=False))
+                  if key in hidden else active)
+            for key, active in ordered}
