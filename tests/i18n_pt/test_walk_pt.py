@@ -114,7 +114,7 @@ async def test_hold_draft_in_portuguese_names_the_call_back_day(make_app):
         text = screen_text(app)
         assert "quinta-feira, 26 de novembro de 2026" in text
         assert "Olá!" in text and "Olá, Acme" not in text  # no name given: no one greeted
-        assert "Eu te ligo na quinta-feira, 26 de novembro, para" in text
+        assert "Ligo para você na quinta-feira, 26 de novembro, para" in text
 
 
 async def test_drop_flow_in_portuguese_reaches_the_summary(make_app):
