@@ -173,7 +173,7 @@ def test_a_whole_dropped_walk_in_the_browser_copies_a_draft_and_leaves_every_ans
     type_text(page, "final")
     press(page, "Control+n")
     at_step(page, 7)
-    choose(page, "Enter", "Next: accept what you could not control")  # the suggested kind
+    choose(page, "Enter", "What follows: accept what you could not control")  # the suggested kind
     press(page, "Control+n")
     at_step(page, 8)
     type_text(page, "on time")
@@ -186,7 +186,7 @@ def test_a_whole_dropped_walk_in_the_browser_copies_a_draft_and_leaves_every_ans
     at_step(page, 10)
     press(page, "Control+n")
     at_step(page, 11)
-    summary = wait_for_screen(page, "Who told you?: Anna")
+    summary = wait_for_screen(page, "Who told you? Anna")
     assert "Client: Acme" in summary and "budget cut" in summary
     press(page, "Control+n")  # Finish
     wait_for_screen(page, "Session finished and saved")
