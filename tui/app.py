@@ -24,6 +24,8 @@ from store.settings import Settings, load_settings, save_settings
 from tui.i18n import translate_bindings
 from tui.store_text import explain
 
+# What needs the sessions, so it waits while a locked folder asks for its passphrase.
+SESSION_ACTIONS = frozenset({"dropped", "drop", "history", "reminders", "insights"})
 HANG_UP_GRACE = 3.0  # seconds a hung-up app may take to exit after saving
 PREPARE_AFTER = 0.3  # seconds after start to prepare the other screens (see on_mount)
 
@@ -52,12 +54,21 @@ class PartingApp(App[None]):
     def __init__(self, store: SessionStore | None = None, catalog: Catalog | None = None, *,
                  data_dir: Path | str | None = None, lang: str | None = None,
                  clock: Callable[[], datetime] | None = None,
-                 start: str = "home", client: str = "", session_id: str | None = None) -> None:
+                 start: str = "home", client: str = "", session_id: str | None = None,
+                 locked: bool = False) -> None:
         super().__init__()
         self._owns_store = store is None
-        self.store = store or SessionStore.open(resolve_data_dir(data_dir), app_instance=True,
-                                                clock=clock)
-        self.settings: Settings = load_settings(self.store.directory)
+        # A locked folder whose key is not known yet: the sessions open once the unlock
+        # screen has the passphrase (see `on_mount`); until then there is no `store`.
+        self._locked_dir: Path | None = None
+        if locked:
+            self._locked_dir = resolve_data_dir(data_dir)
+            self.directory = self._locked_dir
+        else:
+            self.store = store or SessionStore.open(resolve_data_dir(data_dir),
+                                                    app_instance=True, clock=clock)
+            self.directory = self.store.directory
+        self.settings: Settings = load_settings(self.directory)
         chosen = lang or (catalog.lang if catalog else None) or self.settings.lang or "en"
         self.catalog = catalog or load_catalog(chosen)
         self.clock = clock
@@ -78,8 +89,53 @@ class PartingApp(App[None]):
     # -- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.title = self.catalog.ui("app.title")
-        self.sub_title = self._subtitle()
         self._install_signal_handlers()
+        if self._locked_dir is not None:
+            self.sub_title = self.catalog.ui("app.subtitle")
+            self._ask_passphrase()
+            return
+        self._begin()
+
+    # -- a locked folder ----------------------------------------------------------------------
+    @property
+    def sessions_open(self) -> bool:
+        """False while a locked folder waits for its passphrase."""
+        return self._locked_dir is None
+
+    def _ask_passphrase(self) -> None:
+        from tui.screens.unlock import UnlockScreen
+
+        self.push_screen(UnlockScreen(self.directory), self._unlocked)
+
+    def _unlocked(self, store: SessionStore | None) -> None:
+        if store is None:
+            return
+        self.store = store
+        self._owns_store = True
+        self._locked_dir = None
+        self._begin()
+
+    def open_sessions(self, directory: Path) -> SessionStore:
+        """Open the sessions of an unlocked folder (called off the screen's thread)."""
+        from tui.cli import open_for_app
+
+        return open_for_app(directory, clock=self.clock)
+
+    def cannot_open(self, error: StoreError) -> None:
+        """The folder unlocked but its sessions cannot be opened: say why and end."""
+        from rich.text import Text
+
+        self.exit(return_code=1, message=Text(f"parting: {explain(self.catalog, error)}"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.sessions_open and action in SESSION_ACTIONS:
+            return False
+        return super().check_action(action, parameters)
+
+    # -- start-up --------------------------------------------------------------------------
+    def _begin(self) -> None:
+        """Home (or the screen asked for) and what start-up has to say, once sessions are open."""
+        self.sub_title = self._subtitle()
         from tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
@@ -357,13 +413,17 @@ class PartingApp(App[None]):
         self.flush_all()
         self.settings.lang = lang
         with contextlib.suppress(OSError, StoreError):
-            save_settings(self.store.directory, self.settings)
+            save_settings(self.directory, self.settings)
         self.catalog = load_catalog(lang)
         translate_bindings(self, self.catalog)
         self.title = self.catalog.ui("app.title")
-        self.sub_title = self._subtitle()
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        if not self.sessions_open:
+            self.sub_title = self.catalog.ui("app.subtitle")
+            self._ask_passphrase()
+            return
+        self.sub_title = self._subtitle()
         self.push_screen(HomeScreen())
         if open_flow is not None:
             self.open_session(open_flow.session)
@@ -398,7 +458,7 @@ class PartingApp(App[None]):
         if getattr(self, "settings", None) is not None and self.settings.theme != theme:
             self.settings.theme = theme
             with contextlib.suppress(OSError, StoreError):
-                save_settings(self.store.directory, self.settings)
+                save_settings(self.directory, self.settings)
 
     def get_system_commands(self, screen: Screen) -> list[SystemCommand]:
         from tui.commands import commands_for
@@ -443,5 +503,5 @@ class PartingApp(App[None]):
                     markup=False)
 
     def on_unmount(self) -> None:
-        if self._owns_store:
+        if self._owns_store and self.sessions_open:
             self.store.close()

@@ -187,7 +187,7 @@ def _locked(directory: Path) -> bool:
 INSTANCE_WAIT = 3.0  # seconds to let a window that is just closing let go of the data folder
 
 
-def open_for_app(directory: Path, wait: float = INSTANCE_WAIT):
+def open_for_app(directory: Path, wait: float = INSTANCE_WAIT, clock=None):
     """Open the store for the app, waiting briefly for another window that is closing.
 
     A window closed a moment ago may still be saving; starting again right away should
@@ -199,7 +199,7 @@ def open_for_app(directory: Path, wait: float = INSTANCE_WAIT):
 
     deadline = time.monotonic() + wait
     while True:
-        store = SessionStore.open(directory, app_instance=True)
+        store = SessionStore.open(directory, app_instance=True, clock=clock)
         held_elsewhere = any(n.code == "read_only_instance" for n in store.notices)
         if not held_elsewhere or time.monotonic() >= deadline:
             return store
@@ -207,8 +207,12 @@ def open_for_app(directory: Path, wait: float = INSTANCE_WAIT):
         time.sleep(0.2)
 
 
-def open_locked_for_app(directory: Path, lang: str):
-    """`open_for_app`, first asking for the passphrase of a locked folder; None if left."""
+def open_unless_locked(directory: Path):
+    """`open_for_app`; None for a locked folder whose key this computer does not remember.
+
+    The app then asks for the passphrase on its first screen (in a terminal and in a
+    browser tab alike) and opens the sessions itself.
+    """
     from store import FolderLocked, keychain
 
     try:
@@ -216,10 +220,7 @@ def open_locked_for_app(directory: Path, lang: str):
     except FolderLocked:
         pass
     if not keychain.recall(directory):
-        from tui.screens.unlock import UnlockApp
-
-        if not UnlockApp(directory, load_catalog(lang)).run():
-            return None
+        return None
     return open_for_app(directory)
 
 
@@ -228,16 +229,15 @@ def run_app(args: argparse.Namespace, directory: Path, lang: str) -> int:
     from tui.app import PartingApp
 
     try:
-        store = open_locked_for_app(directory, lang)
-        if store is None:
-            return 0
+        store = open_unless_locked(directory)
     except StoreError as error:
         from tui.store_text import explain
 
         print(f"parting: {explain(load_catalog(lang), error)}", file=sys.stderr)
         return 1
     start = args.command or "home"
-    app = PartingApp(store=store, lang=lang, start=start, client=getattr(args, "client", "") or "")
+    app = PartingApp(store=store, data_dir=directory, locked=store is None, lang=lang,
+                     start=start, client=getattr(args, "client", "") or "")
     # Everything made so far (modules, the index of sessions, the catalog) lives as long as
     # the app. Frozen, the garbage collector stops walking it again and again while the
     # first screen is built: with a thousand sessions that walking was a fifth of start-up.
@@ -245,7 +245,8 @@ def run_app(args: argparse.Namespace, directory: Path, lang: str) -> int:
     try:
         app.run()
     finally:
-        store.close()
+        if store is not None:
+            store.close()
     # Textual sets 1 when an error ended the app (after showing its traceback): a script
     # that ran parting must not take that for success.
     return app.return_code or 0

@@ -35,6 +35,8 @@ def commands_for(app: PartingApp, screen: Screen) -> list[SystemCommand]:
     catalog = app.catalog
     found: list[SystemCommand] = []
     for key, action in APP_COMMANDS:
+        if not app.check_action(action, ()):
+            continue  # a locked folder still waiting for its passphrase
         found.append(SystemCommand(catalog.ui(f"commands.{key}"), catalog.ui(f"commands.{key}_help"),
                                    _runner(app, action)))
     seen = {title for title, *_ in found}

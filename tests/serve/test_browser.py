@@ -360,3 +360,26 @@ def test_ctrl_c_on_the_server_right_after_typing_keeps_the_text(browser, tmp_pat
         assert "Stopped while typing" in [s.client for s in store.summaries()]
     finally:
         store.close()
+
+
+def test_a_locked_folder_asks_for_the_passphrase_in_the_tab_and_then_shows_home(browser,
+                                                                               tmp_path):
+    from store.conversion import lock_folder
+
+    data = tmp_path / "data"
+    with SessionStore.open(data) as store:
+        store.save(new_session("drop", client="Kept under lock"))
+    lock_folder(data, "right one")
+    server = parting_serve(data, tmp_path)
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = open_tab(context, server.url, wanted="Your sessions are locked")
+        type_text(page, "wrong one")
+        press(page, "Enter")
+        wait_for_screen(page, "That passphrase does not open these sessions")
+        type_text(page, "right one")
+        press(page, "Enter")
+        assert "Kept under lock" in wait_for_screen(page, "Kept under lock")
+    finally:
+        context.close()
+        server.interrupt()

@@ -1,30 +1,31 @@
-"""`UnlockApp`: the calm first screen of a locked data folder, asking for the passphrase.
+"""`UnlockScreen`: the calm first screen of a locked data folder, asking for the passphrase.
+
+It is a screen of the app itself, not an app of its own, so that it works the same in a
+terminal and in a browser tab, with the app's header, footer, palette and language.
 
 A wrong passphrase says so and changes nothing. "Remember on this computer" is offered
-only where the system has a real keyring (see store/keychain.py). The app exits with True
-once the folder's key is known in this process; the sessions then open as usual.
+only where the system has a real keyring (see store/keychain.py). Once the folder's key is
+known, the sessions are opened here (off the screen's thread: another window that is just
+closing may still hold the folder for a moment) and the screen is dismissed with them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Button, Checkbox, Input, Static
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 
-from content import Catalog
-from store import keychain, sealing
+from store import SessionStore, StoreError, keychain, sealing
 
 
-class UnlockApp(App[bool]):
-    """Ask for the passphrase of `directory`; exit True when it opened, None if left."""
+class UnlockScreen(Screen[SessionStore]):
+    """Ask for the passphrase of `directory`; dismissed with the opened store."""
 
-    TITLE = "parting"
-    BINDINGS = [Binding("ctrl+q", "quit", "quit", priority=True, show=False)]
-    CSS = """
-    Screen { align: center middle; }
+    DEFAULT_CSS = """
+    UnlockScreen { align: center middle; }
     #unlock-box { width: 64; max-width: 100%; height: auto; padding: 1 2; }
     #unlock-title { text-style: bold; margin-bottom: 1; }
     #unlock-body { color: $text-muted; margin-bottom: 1; }
@@ -32,16 +33,15 @@ class UnlockApp(App[bool]):
     #unlock-open { margin-top: 1; }
     """
 
-    def __init__(self, directory: Path, catalog: Catalog, *,
-                 keyring_usable: bool | None = None) -> None:
+    def __init__(self, directory: Path, *, keyring_usable: bool | None = None) -> None:
         super().__init__()
         self.directory = Path(directory)
-        self.catalog = catalog
         self._keyring = keychain.available() if keyring_usable is None else keyring_usable
         self._busy = False
 
     def compose(self) -> ComposeResult:
-        ui = self.catalog.ui
+        ui = self.app.catalog.ui
+        yield Header()
         with Vertical(id="unlock-box"):
             yield Static(ui("lock.screen_title"), id="unlock-title", markup=False)
             yield Static(ui("lock.screen_body"), id="unlock-body", markup=False)
@@ -51,19 +51,21 @@ class UnlockApp(App[bool]):
                 yield Checkbox(ui("lock.screen_remember"), id="unlock-remember")
             yield Button(ui("lock.screen_open"), id="unlock-open", variant="primary")
             yield Static("", id="unlock-message", markup=False)
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.title = self.catalog.ui("app.title")
         self.query_one("#unlock-passphrase", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         self._try()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
         self._try()
 
     def _say(self, key: str) -> None:
-        self.query_one("#unlock-message", Static).update(self.catalog.ui(key))
+        self.query_one("#unlock-message", Static).update(self.app.catalog.ui(key))
 
     def _try(self) -> None:
         if self._busy:
@@ -82,11 +84,16 @@ class UnlockApp(App[bool]):
         try:
             sealing.unlock_with_passphrase(self.directory, passphrase)
         except sealing.SealError:
-            self.call_from_thread(self._wrong)
+            self.app.call_from_thread(self._wrong)
             return
         if remember:
             keychain.remember(self.directory)
-        self.call_from_thread(self.exit, True)
+        try:
+            store = self.app.open_sessions(self.directory)
+        except StoreError as error:
+            self.app.call_from_thread(self.app.cannot_open, error)
+            return
+        self.app.call_from_thread(self.dismiss, store)
 
     def _wrong(self) -> None:
         self._busy = False
