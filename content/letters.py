@@ -24,3 +24,12 @@ def list_lines(text: Any, catalog: Catalog, template_key: str = "letters.list_it
     """The user's lines as list items, one per line, bullets they typed taken off."""
     items = [line.strip(" -•*\t") for line in str(text or "").splitlines()]
     return "\n".join(catalog.ui(template_key, item=i) for i in items if i)
+
+
+def spoken_list(items: list[str], catalog: Catalog, join_key: str = "letters.list_join",
+                last_key: str = "letters.list_last") -> str:
+    """Items run together as a sentence says them: "a, b and c", «а, б и в», "a, b e c"."""
+    items = [i for i in items if i]
+    if len(items) < 2:
+        return "".join(items)
+    return catalog.ui(join_key).join(items[:-1]) + catalog.ui(last_key) + items[-1]

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from content.timeline import parse_amount
@@ -22,6 +23,8 @@ _SYMBOL = {"RUB": "₽", "BRL": "R$", "USD": "$", "EUR": "€", "GBP": "£"}
 _SYMBOL_PT = {**_SYMBOL, "USD": "US$"}
 _GROUP = {"en": ",", "ru": "\u00a0", "pt": "."}
 _DECIMAL = {"en": ".", "ru": ",", "pt": ","}
+# Languages whose payment plans write every amount with its cents.
+_PLAN_CENTS = {"pt"}
 
 _NUMBER = re.compile(
     r"(?P<int>[1-9]\d{0,2}(?:(?P<sep>[ .,'])\d{3})(?:(?P=sep)\d{3})*|\d+)"
@@ -86,15 +89,31 @@ def format_number(value: Decimal | int, lang: str) -> str:
     return sign + whole + (_DECIMAL.get(lang, ".") + fraction if fraction else "")
 
 
-def format_money(amount: Decimal, lang: str, currency: str | None = None) -> str:
+def with_cents(amounts: Iterable[Decimal], lang: str) -> bool:
+    """Whether a set of amounts shown together (a payment plan) all carry their cents.
+
+    They do when any of them has cents, so a plan never mixes "R$ 4.800" and "R$ 4.800,50";
+    and always in Portuguese, where a payment plan writes "R$ 4.800,00".
+    """
+    return lang in _PLAN_CENTS or any(_has_cents(a) for a in amounts)
+
+
+def _has_cents(amount: Decimal) -> bool:
+    value = Decimal(amount).quantize(Decimal("0.01"))
+    return value != value.to_integral_value()
+
+
+def format_money(amount: Decimal, lang: str, currency: str | None = None, *,
+                 cents: bool | None = None) -> str:
     """An amount as the language writes money: "$4,800.50", "120 000 ₽", "R$ 4.800,50".
 
-    Cents show only when there are any; the currency sign stands where the language
-    puts it (before the number in English and Portuguese, after it in Russian).
+    Cents show only when there are any (or always, with `cents=True`); the currency sign
+    stands where the language puts it (before the number in English and Portuguese, after
+    it in Russian).
     """
     currency = currency if currency in CURRENCIES else default_currency(lang)
     value = Decimal(amount).quantize(Decimal("0.01"))
-    if value == value.to_integral_value():
+    if not (cents or _has_cents(value)):
         digits = f"{int(value):,}"
         fraction = ""
     else:

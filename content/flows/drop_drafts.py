@@ -17,8 +17,8 @@ from content.catalog import Catalog
 from content.date_format import letter_date
 from content.dates import format_date, parse_when
 from content.flows.base import Answers, answer
-from content.letters import greeting, list_lines
-from content.money import default_currency, format_number, read_money, read_number
+from content.letters import greeting, list_lines, spoken_list
+from content.money import default_currency, format_number, read_money, read_number, with_cents
 from content.money import format_money as _format_money
 from content.timeline import Instalment, Timeline, exit_timeline, payment_schedule
 from content.verdict import SELF_CHECK, assess
@@ -54,9 +54,15 @@ def currency_of(answers: Answers, lang: str) -> str:
     return str(answer(answers, "attempt", "pay_currency", "") or default_currency(lang))
 
 
-def format_money(amount: Decimal, catalog: Catalog, currency: str | None = None) -> str:
+def format_money(amount: Decimal, catalog: Catalog, currency: str | None = None, *,
+                 cents: bool | None = None) -> str:
     """An amount as the catalog's language writes money, with its currency: "120 000 ₽"."""
-    return _format_money(amount, catalog.lang, currency)
+    return _format_money(amount, catalog.lang, currency, cents=cents)
+
+
+def _plan_cents(plan: list[Instalment], lang: str) -> bool:
+    amounts = [a for i in plan for a in (i.amount, i.if_early, i.if_late)]
+    return with_cents([*amounts, sum((i.amount for i in plan), Decimal(0))], lang)
 
 
 def answer_day(answers: Answers, step: str, field: str, lang: str, today: date,
@@ -115,14 +121,15 @@ def plan_markdown(plan: list[Instalment], catalog: Catalog, currency: str | None
             ui("drop_attempt.table_amount"), ui("drop_attempt.table_early"),
             ui("drop_attempt.table_late")]
     rows = [f"| {' | '.join(head)} |", "|" + "---|" * len(head)]
+    cents = _plan_cents(plan, catalog.lang)
     for item in plan:
         rows.append(f"| {item.number} | {format_date(item.due, catalog.lang)} | "
-                    f"{format_money(item.amount, catalog, currency)} | "
-                    f"{format_money(item.if_early, catalog, currency)} | "
-                    f"{format_money(item.if_late, catalog, currency)} |")
+                    f"{format_money(item.amount, catalog, currency, cents=cents)} | "
+                    f"{format_money(item.if_early, catalog, currency, cents=cents)} | "
+                    f"{format_money(item.if_late, catalog, currency, cents=cents)} |")
     total = sum((i.amount for i in plan), Decimal(0))
     rows.append(f"| {ui('drop_attempt.table_total')} | | "
-                f"{format_money(total, catalog, currency)} | | |")
+                f"{format_money(total, catalog, currency, cents=cents)} | | |")
     return f"**{catalog.item('drop.attempt').get('pay_table_title')}**\n\n" + "\n".join(rows)
 
 
@@ -146,7 +153,7 @@ def neutral_reasons(answers: Answers, catalog: Catalog) -> str:
     phrases = [str(catalog.item(f"drop_flags.{name}").get("neutral")) for name in order[:3]]
     if not phrases:
         return catalog.ui("drop_exit.reason_fallback")
-    return catalog.ui("drop_exit.reason_join").join(phrases)
+    return spoken_list(phrases, catalog, "drop_exit.reason_join", "drop_exit.reason_join_last")
 
 
 def _table(answers: Answers, step: str) -> Mapping[str, Any]:
@@ -235,11 +242,14 @@ def drop_context(answers: Answers, catalog: Catalog, today: date) -> dict[str, s
     plan = plan_from_answers(answers, lang, today)
     if plan:
         currency = currency_of(answers, lang)
+        # The letter names the amounts alone, not what paying early or late changes.
+        cents = with_cents([*(i.amount for i in plan), sum((i.amount for i in plan), Decimal(0))],
+                           lang)
         values["pay_total"] = format_money(sum((i.amount for i in plan), Decimal(0)), catalog,
-                                           currency)
+                                           currency, cents=cents)
         values["pay_plan_lines"] = "\n".join(
             ui("drop_attempt.plan_line", n=i.number, due=letter_date(i.due, lang, today),
-               amount=format_money(i.amount, catalog, currency)) for i in plan)
+               amount=format_money(i.amount, catalog, currency, cents=cents)) for i in plan)
         for name, key in (("pay_discount", "plan_discount"), ("pay_interest", "plan_interest")):
             pct = _number(answer(answers, "attempt", name, "0"))
             if pct:

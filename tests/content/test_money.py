@@ -62,3 +62,32 @@ def test_money_without_a_chosen_currency_takes_the_languages_own():
                                                 ("pt", "1.200,5")])
 def test_numbers_are_written_with_the_languages_separators(lang, expected):
     assert format_number(Decimal("1200.5"), lang) == expected
+
+
+def test_a_payment_plan_never_mixes_amounts_with_and_without_cents():
+    from datetime import date
+
+    from content import load_catalog
+    from content.flows.drop_drafts import plan_markdown
+    from content.timeline import payment_schedule
+
+    plan = payment_schedule(Decimal("1000.50"), 2, date(2026, 12, 7), "month")
+    table = plan_markdown(plan, load_catalog("en"), "USD")
+    assert "$500.25" in table and "$1,000.50" in table
+    whole = payment_schedule(Decimal("1000"), 3, date(2026, 12, 7), "month")
+    table = plan_markdown(whole, load_catalog("en"), "USD")
+    assert "$333.33" in table and "$333.34" in table
+    assert "$1,000.00" in table and "$1,000 |" not in table
+
+
+def test_portuguese_payment_plans_write_every_amount_with_its_cents():
+    from datetime import date
+
+    from content import load_catalog
+    from content.flows.drop_drafts import plan_markdown
+    from content.timeline import payment_schedule
+
+    plan = payment_schedule(Decimal("40000"), 2, date(2026, 12, 7), "month")
+    table = plan_markdown(plan, load_catalog("pt"), "BRL")
+    assert "R$\u00a020.000,00" in table and "R$\u00a040.000,00" in table
+    assert format_money(Decimal("40000"), "pt", "BRL") == "R$\u00a040.000"

@@ -45,6 +45,11 @@ def test_contact_details_are_replaced_but_dates_and_amounts_stay():
         "Write to [e-mail] or [phone], see [link]. Due 2026-11-23, 4 800."
 
 
+def test_a_phone_number_written_with_its_area_code_in_brackets_is_replaced_whole():
+    text = "Liguei para (11) 98765-4321 e para (495) 123-45-67 ontem."
+    assert anonymise_text(text, []) == "Liguei para [phone] e para [phone] ontem."
+
+
 def test_cyrillic_names_are_found_too():
     assert anonymise_text("Вчера звонил Иван Петров.", []) == "Вчера звонил Person 1."
 

@@ -8,6 +8,7 @@ from textual.markup import escape
 from textual.widgets import Button, RadioButton, RadioSet, Static
 
 from content.flows.base import answer
+from content.letters import spoken_list
 from content.reason import Suggestion, suggest_reason
 from tui.widgets.step import FormStep
 
@@ -47,7 +48,8 @@ class ReasonStep(FormStep):
         if suggestion is None:
             return escape(str(self.item.get("suggestion_none")))
         kind = self.item.get("kind_options", {}).get(suggestion.kind, suggestion.kind)
-        words = ", ".join(self.catalog.ui("dropped.quoted", word=w) for w in suggestion.words)
+        words = spoken_list([self.catalog.ui("dropped.quoted", word=w) for w in suggestion.words],
+                            self.catalog)
         return escape(self.catalog.text("dropped.reason", "suggestion", kind=kind, words=words))
 
     def _follows_text(self) -> str:
