@@ -98,6 +98,17 @@ def _labelled(label: Any, value: Any) -> str:
     return f"**{text}**: {value}"
 
 
+def _quoted(text: str) -> str:
+    """`text` as a Markdown quote that keeps its lines: a line followed by another ends in a
+    hard break (two spaces), so a viewer does not run "Budget: …" and "Schedule: …" together."""
+    lines = text.splitlines()
+    quoted = []
+    for line, after in zip(lines, [*lines[1:], ""], strict=True):
+        line = line.rstrip()
+        quoted.append(f"> {line}  " if line and after.strip() else f"> {line}" if line else ">")
+    return "\n".join(quoted)
+
+
 def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any,
                  day: Any = None) -> str:
     if value in (None, "", [], False):
@@ -106,8 +117,7 @@ def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any,
     if field.kind == "date" and isinstance(day, str) and day:
         return _labelled(label, f"{value} ({_day_text(day, catalog.lang)})")
     if field.kind == "draft" or field.kind == "text":
-        quoted = "\n".join(f"> {line}" if line else ">" for line in str(value).splitlines())
-        return f"**{label}**\n\n{quoted}\n"
+        return f"**{label}**\n\n{_quoted(str(value))}\n"
     if field.kind in ("choice",):
         options = item.get(f"{field.id}_options", {})
         return _labelled(label, options.get(value, value))

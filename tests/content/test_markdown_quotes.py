@@ -1,0 +1,20 @@
+"""A draft in the session's Markdown keeps its lines when a viewer renders it."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from content import load_catalog
+from content.markdown import session_markdown
+
+
+def test_a_drafts_lines_stay_lines_when_the_page_is_rendered():
+    record = {"flow": "dropped", "client": "Acme", "status": "in_progress",
+              "created_at": "2026-11-23T09:30:00+03:00",
+              "answers": {"gratitude": {"work": "the spring launch", "message": ""}},
+              "reminders": []}
+    page = session_markdown(record, load_catalog("en"))
+    html = MarkdownIt("commonmark").render(page)
+    quote = html[html.index("<blockquote>"):]
+    assert "<br />\nI hope our paths cross again" in quote
+    assert "<p>Warm regards</p>" in quote
