@@ -31,12 +31,13 @@ class SummaryStep(StepWidget):
     REVEAL_FOCUS = False  # read from the top; Export has the focus wherever it sits
 
     def compose_body(self) -> ComposeResult:
+        # Before anything can draw the footer, so its export key never shows a catalog key.
+        translate_bindings(self, self.catalog)
         yield Markdown(shown(self.markdown()), id="summary-page")  # shown, never obeyed
         with Horizontal(id="summary-actions"):
             yield Button(self.catalog.ui("flow.export"), id="summary-export")
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.catalog)
         self.screen.refresh_bindings()
 
     def focus_first(self) -> None:
