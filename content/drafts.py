@@ -86,10 +86,23 @@ def fill_draft(catalog: Catalog, template_key: str, values: Mapping[str, Any]) -
         names = _placeholders(line)
         if names and not any(n in present for n in names):
             continue
-        lines.append(fill(line, present))
+        lines.append(fill(_own_stops(line, present), present))
     # A paragraph left out (nothing answered for it yet) must not leave a gap behind.
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
     return _renumber(text).strip() + "\n"
+
+
+_STOPPED = re.compile(r"\{(\w+)\}\.")
+
+
+def _own_stops(line: str, present: Mapping[str, Any]) -> str:
+    """`line` without the full stop after a placeholder whose answer already ends a
+    sentence ("им урезали бюджет." + "." would read "бюджет..")."""
+    def keep(match: re.Match[str]) -> str:
+        value = str(present.get(match.group(1), "")).rstrip()
+        return match.group(0)[:-1] if value.endswith((".", "!", "?", "…")) else match.group(0)
+
+    return _STOPPED.sub(keep, line)
 
 
 _POINT = re.compile(r"^(\d+)\. ")
