@@ -72,6 +72,14 @@ def _check_seal(directory: Path) -> None:
         finish(directory)
 
 
+class _ConversionMoved(Exception):
+    """The folder was locked or unlocked by another process while this one waited for it."""
+
+
+def _seal_on_disk(directory: Path) -> bool:
+    return (directory / sealing.SEAL_FILE).exists()
+
+
 class SessionStore:
     """All sessions in one data folder. Build it with `SessionStore.open()`."""
 
@@ -125,6 +133,21 @@ class SessionStore:
                              f"{error.strerror or error}.", code="no_data_folder",
                              params={"folder": str(directory),
                                      "detail": os_detail(error)}) from error
+        for _ in range(3):
+            try:
+                return cls._open_once(directory, app_instance, wait, clock)
+            except _ConversionMoved:
+                # `parting lock` or `unlock` ran while this open waited for the folder: its
+                # files changed form, so read them again as they are now, never as damage.
+                sealing.forget_folder_state(directory)
+                if not _seal_on_disk(directory):
+                    sealing.forget_key(directory)
+        return cls._open_once(directory, app_instance, wait, clock)
+
+    @classmethod
+    def _open_once(cls, directory: Path, app_instance: bool, wait: float,
+                   clock: Callable[[], datetime] | None) -> SessionStore:
+        sealed = _seal_on_disk(directory)
         _check_seal(directory)
         store = cls(directory, wait=wait, clock=clock)
         checked = False
@@ -136,6 +159,10 @@ class SessionStore:
                         store.stop_writing(READ_ONLY_NOTICE, code="read_only_instance")
                 if not store.read_only:
                     with store._write_lock.held(wait):
+                        if _seal_on_disk(directory) != sealed:
+                            # Closing must not write a cache in the form the files left.
+                            store.read_only = store._index.read_only = True
+                            raise _ConversionMoved
                         sweep_temp_files(store.sessions_dir)
                         sweep_temp_files(directory)
                         if not store._open_from_digest():

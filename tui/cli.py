@@ -106,7 +106,7 @@ def choose_language(asked: str, remembered: str | None,
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     asked = _language(args_list)
-    from store import StoreError, resolve_data_dir
+    from store import FolderLocked, StoreError, resolve_data_dir
     from store.settings import load_settings, save_settings
 
     early_dir = None
@@ -142,28 +142,17 @@ def main(argv: list[str] | None = None) -> int:
 
             run = getattr(lock_commands, f"{args.command}_command")
             return run(directory, catalog, fd)
-        if args.command in ("export", "import", "due") and _locked(directory):
-            from tui.lock_commands import open_locked
-
-            if open_locked(directory, catalog, fd,
-                           quiet_without_terminal=args.command == "due") is None:
-                return 0
-        if args.command == "export":
-            from tui.cli_commands import export_command
-
-            return export_command(args, directory, catalog)
-        if args.command == "import":
-            from tui.cli_commands import import_command
-
-            return import_command(Path(args.file), directory, catalog)
+        if args.command in ("export", "import", "due"):
+            try:
+                return _printing_command(args, directory, catalog, fd)
+            except FolderLocked:
+                # `parting lock` finished while this command waited for the folder: ask
+                # for the key as if the folder had been locked from the start.
+                return _printing_command(args, directory, catalog, fd)
         if args.command == "serve":
             from tui.web.server import serve_command
 
             return serve_command(args.host, args.port, not args.no_open, directory, catalog)
-        if args.command == "due":
-            from tui.cli_commands import due_command
-
-            return due_command(directory, catalog)
     except StoreError as error:
         from tui.store_text import explain
 
@@ -176,6 +165,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     return run_app(args, directory, lang)
+
+
+def _printing_command(args: argparse.Namespace, directory: Path, catalog, fd: int | None) -> int:
+    """`export`, `import` or `due`, first making a locked folder's key known."""
+    if _locked(directory):
+        from tui.lock_commands import open_locked
+
+        if open_locked(directory, catalog, fd,
+                       quiet_without_terminal=args.command == "due") is None:
+            return 0
+    if args.command == "export":
+        from tui.cli_commands import export_command
+
+        return export_command(args, directory, catalog)
+    if args.command == "import":
+        from tui.cli_commands import import_command
+
+        return import_command(Path(args.file), directory, catalog)
+    from tui.cli_commands import due_command
+
+    return due_command(directory, catalog)
 
 
 def _locked(directory: Path) -> bool:

@@ -129,10 +129,16 @@ def open_locked(directory: Path, catalog: Catalog, fd: int | None, *,
             print(catalog.ui("lock.due_locked"))
             return None
         raise _needs(catalog)
+    passphrase = _current(catalog, fd)
     try:
-        sealing.unlock_with_passphrase(directory, _current(catalog, fd))
+        sealing.unlock_with_passphrase(directory, passphrase)
     except sealing.SealError as error:
         raise _wrong(error) from None
+    except FileNotFoundError:
+        # `parting unlock` finished in the meantime: the sessions are plain again.
+        sealing.forget_folder_state(directory)
+        if sealing.is_locked(directory):
+            raise
     return True
 
 
