@@ -32,7 +32,7 @@ CODES = (
     "import_partial",
     # locked folders
     "folder_locked", "wrong_passphrase", "key_file_damaged", "already_locked", "not_locked",
-    "convert_app_open",
+    "convert_app_open", "convert_unfinished",
 )
 
 

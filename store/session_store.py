@@ -69,7 +69,12 @@ def _check_seal(directory: Path) -> None:
     if known.state != sealing.SEALED:
         from store.conversion import finish
 
-        finish(directory)
+        try:
+            finish(directory)
+        except OSError as error:
+            raise StoreError(f"Converting the folder {directory} stopped part-way: "
+                             f"{error.strerror or error}.", code="convert_unfinished",
+                             params={"detail": os_detail(error)}) from error
 
 
 class _ConversionMoved(Exception):

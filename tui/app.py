@@ -292,6 +292,19 @@ class PartingApp(App[None]):
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(rounds(), timeout)
 
+    def _fatal_error(self) -> None:
+        """Textual's report of an unexpected error, without the values of local variables:
+        those can hold a passphrase, a data key or what the user wrote."""
+        import rich
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
+        self._exit_renderables.append(
+            Segments(self.console.render(traceback, self.console.options)))
+        self._close_messages_no_wait()
+
     def _handle_exception(self, error: Exception) -> None:
         # An unexpected error ends the app; what the user typed is saved before it does.
         with contextlib.suppress(Exception):

@@ -187,3 +187,41 @@ def test_snapshot_unlock_screen_after_a_wrong_passphrase(snap_compare, tmp_path,
         await type_and_submit(pilot, "nope")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=wrong)
+
+
+async def test_the_report_of_an_unexpected_error_shows_no_local_values(tmp_path, monkeypatch):
+    app = locked_app(locked(tmp_path), monkeypatch=monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        try:
+            typed = " ".join(["right", "one"])  # noqa: F841 - a local the report must not show
+            raise RuntimeError("something unforeseen")
+        except RuntimeError:
+            app._fatal_error()
+        report = "".join(segment.text for renderable in app._exit_renderables
+                         for segment in renderable.segments)
+    assert "something unforeseen" in report
+    assert "right one" not in report
+
+
+def test_a_conversion_stopped_by_a_full_disk_is_named_not_raised(tmp_path, monkeypatch):
+    import errno
+
+    from store import conversion
+
+    folder = locked(tmp_path)
+    document = sealing.read_seal_document(folder)
+    key = sealing.unlock_with_passphrase(folder, "right one")
+    conversion._write_seal(folder, sealing.with_state(document, key, sealing.SEALING))
+    restart(folder)
+    sealing.unlock_with_passphrase(folder, "right one")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(conversion, "_convert_all", full)
+    with pytest.raises(StoreError) as raised:
+        SessionStore.open(folder)
+    assert raised.value.code == "convert_unfinished"
+    assert "No space left" in load_catalog("ru").ui(
+        "store.convert_unfinished", **raised.value.params) or raised.value.params["detail"]

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 
 from store import SessionStore, StoreError, keychain, sealing
+from store.errors import save_failed
 
 
 class UnlockScreen(Screen[SessionStore]):
@@ -92,6 +93,9 @@ class UnlockScreen(Screen[SessionStore]):
             store = self.app.open_sessions(self.directory)
         except StoreError as error:
             self.app.call_from_thread(self.app.cannot_open, error)
+            return
+        except OSError as error:
+            self.app.call_from_thread(self.app.cannot_open, save_failed(error))
             return
         self.app.call_from_thread(self.dismiss, store)
 
