@@ -232,3 +232,18 @@ def test_the_first_person_summary_names_the_flags_in_the_users_own_voice(lang):
         assert str(flag.get("mine")) in summary
         if flag.get("mine") != flag.get("title"):
             assert str(flag.get("title")) not in summary  # the screen's words address "you"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_expectations_letter_is_not_offered_until_its_list_has_an_item(lang):
+    flow, catalog = get_flow("drop"), load_catalog(lang)
+    answers = drop_answers(lang, 0, True, ("dissatisfied",))
+    for nothing in ("", "  \n - \n"):
+        answers["attempt"]["expect_list"] = nothing
+        letter = fresh_drafts(flow, answers, catalog, TODAY)[("attempt", "expect_message")]
+        assert letter == ""  # not a letter whose list, announced with a colon, is missing
+    answers["attempt"]["expect_list"] = TYPED[lang]["expect"]
+    letter = fresh_drafts(flow, answers, catalog, TODAY)[("attempt", "expect_message")]
+    items = re.search(r"(?m)^.+:\n\n((?:- .+\n?)+)", letter).group(1)  # the list under its colon
+    assert items.splitlines() == [f"- {item}" for item in TYPED[lang]["expect"].splitlines()]
+
