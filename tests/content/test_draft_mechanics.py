@@ -247,3 +247,23 @@ def test_the_expectations_letter_is_not_offered_until_its_list_has_an_item(lang)
     items = re.search(r"(?m)^.+:\n\n((?:- .+\n?)+)", letter).group(1)  # the list under its colon
     assert items.splitlines() == [f"- {item}" for item in TYPED[lang]["expect"].splitlines()]
 
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("field", ["window", "reason"])
+def test_a_labelled_line_disappears_with_its_value_when_the_user_clears_it(lang, field):
+    flow, catalog = get_flow("drop"), load_catalog(lang)
+    template = str(catalog.item("drop_exit.talking_points")["template"]).splitlines()
+    label = template[template.index(f"  {{exit__{field}}}") - 1]
+    assert label.endswith(":")  # "- Deixe a porta aberta:", "- Say the decision plainly, once:"
+    answers = drop_answers(lang, 1, True, ("scope",))
+    answers["exit"]["format"] = "meeting"
+    value = catalog.item("drop.exit").get("window_default") if field == "window" \
+        else TYPED[lang]["detail"]
+    answers["exit"].update({field: value, f"{field}__edited": True})
+    points = fresh_drafts(flow, answers, catalog, TODAY)[("exit", "talking_points")]
+    assert f"{label}\n  {value}\n" in points
+    answers["exit"][field] = ""
+    points = fresh_drafts(flow, answers, catalog, TODAY)[("exit", "talking_points")]
+    assert label not in points
+    lines = points.splitlines()
+    assert all(lines[n + 1].startswith("  ") for n, line in enumerate(lines) if line.endswith(":"))
