@@ -204,7 +204,10 @@ class FlowScreen(Screen):
         flow_title = catalog.ui(f"home.{self.flow.name}_title")
         # The client's name is the user's text, not markup: "[EU]" or "[/]" must show as typed.
         client = f" · {shown_markup(self.session.client)}" if self.session.client else ""
-        position = catalog.ui("flow.position", n=number, total=total, title=title)
+        # A step the answers no longer lead to (a session resumed where it was left, its
+        # answers since changed) has no place in the count: "Step 0 of 11" would be wrong.
+        position = catalog.ui("flow.position", n=number, total=total, title=title) if number \
+            else str(title)
         header = self.query_one("#flow-header", Static)
         # On a narrow terminal the step matters more than the flow's name.
         if self.size.width and self.size.width < 80:
