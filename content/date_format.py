@@ -38,18 +38,20 @@ def format_date(value: date | datetime, lang: str, *, with_weekday: bool = True)
     """A full date as the language writes it, with the time if `value` is a datetime.
 
     "Thursday, 26 November 2026", "четверг, 26 ноября 2026",
-    "quinta-feira, 26 de novembro de 2026"; a datetime adds " 15:00".
+    "quinta-feira, 26 de novembro de 2026"; a datetime adds " 15:00" (in Portuguese
+    " às 15:00"). Portuguese writes the first of a month "1º de dezembro".
     """
     lang = lang if lang in _MONTHS else "en"
     month = _MONTHS[lang][value.month - 1]
     if lang == "pt":
-        text = f"{value.day} de {month} de {value.year}"
+        day = "1º" if value.day == 1 else str(value.day)
+        text = f"{day} de {month} de {value.year}"
     else:
         text = f"{value.day} {month} {value.year}"
     if with_weekday:
         text = f"{_WEEKDAYS[lang][value.weekday()]}, {text}"
     if isinstance(value, datetime):
-        text += f" {value:%H:%M}"
+        text += f" às {value:%H:%M}" if lang == "pt" else f" {value:%H:%M}"
     return text
 
 

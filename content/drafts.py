@@ -73,20 +73,24 @@ def fill_draft(catalog: Catalog, template_key: str, values: Mapping[str, Any]) -
 
     Lines whose placeholders are all empty are dropped, so a draft never shows a sentence
     with a hole where an unanswered question would go, and the numbered points left are
-    numbered again from 1. A template listing `requires` stays empty until every one of
-    those placeholders has a value: a payment plan letter without a plan is no letter.
+    numbered again from 1. A line that only announces the lines under it with a colon
+    ("- Leave the window open:") goes with them. A template listing `requires` stays empty
+    until every one of those placeholders has a value: a payment plan letter without a
+    plan is no letter.
     """
     item = catalog.item(template_key)
     template = str(item["template"])
     present = {k: v for k, v in values.items() if v not in (None, "")}
     if any(name not in present for name in item.get("requires", ())):
         return ""
-    lines = []
-    for line in template.splitlines():
-        names = _placeholders(line)
-        if names and not any(n in present for n in names):
-            continue
-        lines.append(fill(_own_stops(line, present), present))
+    source = template.splitlines()
+    kept = [_kept(line, present) for line in source]
+    for here in range(len(source)):
+        below = _announced(source, here)
+        if below and not any(kept[n] for n in below):
+            kept[here] = False
+    lines = [fill(_own_stops(line, present), present)
+             for line, keep in zip(source, kept, strict=True) if keep]
     # A paragraph left out (nothing answered for it yet) must not leave a gap behind.
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
     return _renumber(text).strip() + "\n"
@@ -103,6 +107,28 @@ def _own_stops(line: str, present: Mapping[str, Any]) -> str:
         return match.group(0)[:-1] if value.endswith((".", "!", "?", "…")) else match.group(0)
 
     return _STOPPED.sub(keep, line)
+
+
+def _kept(line: str, present: Mapping[str, Any]) -> bool:
+    """False for a line all of whose placeholders are empty."""
+    names = _placeholders(line)
+    return not names or any(n in present for n in names)
+
+
+def _announced(source: list[str], here: int) -> list[int]:
+    """The lines that line `here` announces: when it has no placeholder of its own and ends
+    with a colon, the lines with placeholders right under it ("- Leave the window open:"
+    over "  {exit__window}"); otherwise none. A blank line ends the run: a paragraph a colon opens is
+    the letter's own business (its template `requires` what the paragraph needs)."""
+    line = source[here]
+    if not line.rstrip().endswith(":") or _placeholders(line):
+        return []
+    below = []
+    for number in range(here + 1, len(source)):
+        if not _placeholders(source[number]):
+            break
+        below.append(number)
+    return below
 
 
 _POINT = re.compile(r"^(\d+)\. ")

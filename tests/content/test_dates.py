@@ -285,14 +285,23 @@ def test_format_date_writes_weekday_day_and_genitive_month(lang, expected):
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", "Thursday, 26 November 2026 15:00"),
     ("ru", "четверг, 26 ноября 2026 15:00"),
-    ("pt", "quinta-feira, 26 de novembro de 2026 15:00"),
+    ("pt", "quinta-feira, 26 de novembro de 2026 às 15:00"),
 ])
 def test_format_date_adds_the_time_of_a_datetime(lang, expected):
     assert format_date(DT(2026, 11, 26, 15, 0), lang) == expected
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "1 March 2027"), ("ru", "1 марта 2027"), ("pt", "1 de março de 2027"),
+    ("en", "1 December 2026 14:30"),
+    ("ru", "1 декабря 2026 14:30"),
+    ("pt", "1º de dezembro de 2026 às 14:30"),
+])
+def test_portuguese_dates_write_the_first_as_1o_and_the_time_after_as(lang, expected):
+    assert format_date(DT(2026, 12, 1, 14, 30), lang, with_weekday=False) == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "1 March 2027"), ("ru", "1 марта 2027"), ("pt", "1º de março de 2027"),
 ])
 def test_format_date_can_leave_out_the_weekday(lang, expected):
     assert format_date(D(2027, 3, 1), lang, with_weekday=False) == expected

@@ -1,18 +1,21 @@
 """Every draft, filled from several sets of answers in every language, is free of the
 mechanical faults a reader notices first: an empty slot, a capital after a colon in the
 middle of a sentence, "?:", a doubled word, an amount without its currency, a screen's
-option label pasted into a sentence, a heading left without its list."""
+option label pasted into a sentence, a heading left without its list, a line that
+introduces a value with a colon kept while the value is empty."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from itertools import product
+from string import Formatter
 
 import pytest
 
 from content import LANGUAGES, load_catalog
-from content.drafts import fresh_drafts
+from content.drafts import draft_values, fresh_drafts
 from content.flows import get_flow
 
 TODAY = date(2026, 11, 23)
@@ -80,7 +83,15 @@ def dropped_answers(lang: str, n: int, full: bool) -> dict:
     return answers
 
 
-def drop_answers(lang: str, n: int, full: bool, flags: tuple[str, ...]) -> dict:
+# What the user may leave empty on the last attempt: a draft that quotes one of these must
+# still read as a whole message, or not be offered.
+LEFT_EMPTY = {"attempt": ("scope_terms", "scope_extras", "scope_estimate", "scope_schedule",
+                          "expect_list", "expect_pause", "price_value", "talk_issue",
+                          "talk_ask")}
+
+
+def drop_answers(lang: str, n: int, full: bool, flags: tuple[str, ...],
+                 cleared: bool = False) -> dict:
     t = TYPED[lang]
     pick = lambda options: options[n % len(options)]  # noqa: E731 - every option in turn
     answers = {
@@ -116,25 +127,82 @@ def drop_answers(lang: str, n: int, full: bool, flags: tuple[str, ...]) -> dict:
     for step, fields in DROP_DRAFTS.items():
         for field in fields:
             answers[step][field] = ""
+    # The exit step opens with the open window already worded; the user may clear it.
+    answers["exit"]["window"] = "" if cleared \
+        else str(load_catalog(lang).item("drop.exit").get("window_default"))
+    if cleared:
+        for step, fields in LEFT_EMPTY.items():
+            for field in fields:
+                answers[step][field] = ""
+        answers["exit"].update(reason="", reason__edited=True)  # the reason's draft erased
     return answers
 
 
-CASES = [(flow, n, full, flags) for flow, n, full, flags in (
-    *(("dropped", n, full, ()) for n, full in product(range(3), (True, False))),
-    *(("drop", n, full, ("scope", "late_payment", "dissatisfied", "price", "terms"))
-      for n, full in product(range(5), (True, False))),
-    *(("drop", n, full, ()) for n, full in product(range(2), (True, False))),
+ALL_PARTS = ("scope", "late_payment", "dissatisfied", "price", "terms")
+CASES = [(flow, n, full, flags, cleared) for flow, n, full, flags, cleared in (
+    *(("dropped", n, full, (), False) for n, full in product(range(3), (True, False))),
+    *(("drop", n, full, ALL_PARTS, False) for n, full in product(range(5), (True, False))),
+    *(("drop", n, full, ALL_PARTS, True) for n, full in product(range(2), (True, False))),
+    *(("drop", n, full, (), cleared) for n, full, cleared
+      in product(range(2), (True, False), (True, False))),
 )]
 
 
-def rendered(lang: str, flow: str, n: int, full: bool, flags: tuple[str, ...]):
+def rendered(lang: str, flow: str, n: int, full: bool, flags: tuple[str, ...],
+             cleared: bool = False):
     answers = dropped_answers(lang, n, full) if flow == "dropped" \
-        else drop_answers(lang, n, full, flags)
+        else drop_answers(lang, n, full, flags, cleared)
     catalog = load_catalog(lang)
     client = answers["what_happened" if flow == "dropped" else "client"]["client"]
     drafts = fresh_drafts(get_flow(flow), answers, catalog, TODAY, client)
     typed = [v for v in TYPED[lang].values()] + [client]
     return drafts, typed
+
+
+def filled_from(lang: str, flow: str, n: int, full: bool, flags: tuple[str, ...],
+                cleared: bool = False) -> dict:
+    """Every placeholder the drafts were filled from, the drafts quoted by others included."""
+    answers = dropped_answers(lang, n, full) if flow == "dropped" \
+        else drop_answers(lang, n, full, flags, cleared)
+    catalog = load_catalog(lang)
+    client = answers["what_happened" if flow == "dropped" else "client"]["client"]
+    values = draft_values(get_flow(flow), answers, catalog, TODAY, client)
+    drafts = fresh_drafts(get_flow(flow), answers, catalog, TODAY, client)
+    values.update({f"{step}__{field}": text.strip() for (step, field), text in drafts.items()})
+    return values
+
+
+def templates(flow: str) -> dict[tuple[str, str], str]:
+    """The template key of every draft of the flow, by (step id, field id)."""
+    return {(step.id, field.id): field.template for step in get_flow(flow).steps
+            for field in step.fields if field.kind == "draft" and field.template}
+
+
+def _names(line: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(line) if name}
+
+
+def introduced_but_empty(template: str, values: Mapping, text: str) -> list[str]:
+    """Lines of `template` that introduce a value with a colon ("What follows:", "- Leave the
+    window open:"), kept in `text` although every placeholder they introduce is empty."""
+    present = {name for name, value in values.items() if value not in (None, "")}
+    lines = template.splitlines()
+    shown = set(text.splitlines())
+    found = []
+    for here, line in enumerate(lines):
+        if not line.rstrip().endswith(":") or _names(line):
+            continue
+        after = lines[here + 1:]
+        while after and not after[0].strip():
+            after = after[1:]
+        introduced: set[str] = set()
+        for following in after:  # the lines the colon announces: the next with placeholders
+            if not _names(following):
+                break
+            introduced |= _names(following)
+        if introduced and not introduced & present and line in shown:
+            found.append(f"a line introducing a value that is empty: {line!r}")
+    return found
 
 
 def option_labels(catalog, flow: str) -> set[str]:
@@ -186,13 +254,17 @@ def faults(text: str, typed: list[str], labels: set[str], lang: str) -> list[str
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize(("flow", "n", "full", "flags"), CASES)
-def test_every_draft_is_free_of_mechanical_faults(lang, flow, n, full, flags):
-    drafts, typed = rendered(lang, flow, n, full, flags)
+@pytest.mark.parametrize(("flow", "n", "full", "flags", "cleared"), CASES)
+def test_every_draft_is_free_of_mechanical_faults(lang, flow, n, full, flags, cleared):
+    drafts, typed = rendered(lang, flow, n, full, flags, cleared)
     assert drafts, "no draft was rendered"
-    labels = option_labels(load_catalog(lang), flow)
+    catalog = load_catalog(lang)
+    labels = option_labels(catalog, flow)
+    values = filled_from(lang, flow, n, full, flags, cleared)
+    keys = templates(flow)
     problems = {f"{step}.{field}": found for (step, field), text in drafts.items()
-                if (found := faults(text, typed, labels, lang))}
+                if (found := faults(text, typed, labels, lang) + introduced_but_empty(
+                    str(catalog.item(keys[(step, field)])["template"]), values, text))}
     assert not problems, "\n\n".join(f"{k}:\n  " + "\n  ".join(v) + "\n---\n" + drafts[
         tuple(k.split("."))] for k, v in problems.items())
 
@@ -232,3 +304,38 @@ def test_the_first_person_summary_names_the_flags_in_the_users_own_voice(lang):
         assert str(flag.get("mine")) in summary
         if flag.get("mine") != flag.get("title"):
             assert str(flag.get("title")) not in summary  # the screen's words address "you"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_expectations_letter_is_not_offered_until_its_list_has_an_item(lang):
+    flow, catalog = get_flow("drop"), load_catalog(lang)
+    answers = drop_answers(lang, 0, True, ("dissatisfied",))
+    for nothing in ("", "  \n - \n"):
+        answers["attempt"]["expect_list"] = nothing
+        letter = fresh_drafts(flow, answers, catalog, TODAY)[("attempt", "expect_message")]
+        assert letter == ""  # not a letter whose list, announced with a colon, is missing
+    answers["attempt"]["expect_list"] = TYPED[lang]["expect"]
+    letter = fresh_drafts(flow, answers, catalog, TODAY)[("attempt", "expect_message")]
+    items = re.search(r"(?m)^.+:\n\n((?:- .+\n?)+)", letter).group(1)  # the list under its colon
+    assert items.splitlines() == [f"- {item}" for item in TYPED[lang]["expect"].splitlines()]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("field", ["window", "reason"])
+def test_a_labelled_line_disappears_with_its_value_when_the_user_clears_it(lang, field):
+    flow, catalog = get_flow("drop"), load_catalog(lang)
+    template = str(catalog.item("drop_exit.talking_points")["template"]).splitlines()
+    label = template[template.index(f"  {{exit__{field}}}") - 1]
+    assert label.endswith(":")  # "- Deixe a porta aberta:", "- Say the decision plainly, once:"
+    answers = drop_answers(lang, 1, True, ("scope",))
+    answers["exit"]["format"] = "meeting"
+    value = catalog.item("drop.exit").get("window_default") if field == "window" \
+        else TYPED[lang]["detail"]
+    answers["exit"].update({field: value, f"{field}__edited": True})
+    points = fresh_drafts(flow, answers, catalog, TODAY)[("exit", "talking_points")]
+    assert f"{label}\n  {value}\n" in points
+    answers["exit"][field] = ""
+    points = fresh_drafts(flow, answers, catalog, TODAY)[("exit", "talking_points")]
+    assert label not in points
+    lines = points.splitlines()
+    assert all(lines[n + 1].startswith("  ") for n, line in enumerate(lines) if line.endswith(":"))

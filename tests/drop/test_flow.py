@@ -183,7 +183,7 @@ def test_the_plan_table_lists_every_instalment_and_the_total():
     plan = plan_from_answers(plan_answers(), "en", TODAY)
     table = plan_markdown(plan, EN)
     assert "| 3 | Wednesday, 31 March 2027 | $333.34 |" in table
-    assert "| Total | | $1,000 | | |" in table
+    assert "| Total | | $1,000.00 | | |" in table
 
 
 def test_the_exit_message_holds_reason_dates_referral_window_and_a_good_thing():

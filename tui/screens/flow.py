@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
@@ -18,8 +19,8 @@ from content.flows import Flow, Step
 from content.reminders import merge_reminders
 from store import Session
 from tui.footer import fit_footer
+from tui.header import fit_header
 from tui.i18n import translate_bindings
-from tui.safe_text import shown_markup
 from tui.screens import styles
 from tui.widgets.draft import DraftEditor
 from tui.widgets.step import FormStep, StepWidget, shown_within
@@ -202,15 +203,17 @@ class FlowScreen(Screen):
         number, total = self.flow.position(step.id, self.session.answers)
         title = catalog.item(f"{self.flow.name}.{step.id}").get("title")
         flow_title = catalog.ui(f"home.{self.flow.name}_title")
-        # The client's name is the user's text, not markup: "[EU]" or "[/]" must show as typed.
-        client = f" · {shown_markup(self.session.client)}" if self.session.client else ""
-        position = catalog.ui("flow.position", n=number, total=total, title=title)
+        # A step the answers no longer lead to (a session resumed where it was left, its
+        # answers since changed) has no place in the count: "Step 0 of 11" would be wrong.
+        position = catalog.ui("flow.position", n=number, total=total, title=title) if number \
+            else str(title)
         header = self.query_one("#flow-header", Static)
         # On a narrow terminal the step matters more than the flow's name.
         if self.size.width and self.size.width < 80:
-            header.update(f"[b]{position}[/b]")
+            header.update(Text(str(position), style="bold"))
         else:
-            header.update(f"[b]{flow_title}[/b]{client}   {position}")
+            width = self.size.width - header.styles.gutter.width if self.size.width else None
+            header.update(fit_header(str(flow_title), self.session.client, str(position), width))
         last = self.flow.next_step(step.id, self.session.answers) is None
         self.query_one("#nav-next", Button).label = catalog.ui(
             "flow.finish_button" if last else "flow.continue_button")

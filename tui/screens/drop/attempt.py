@@ -7,7 +7,7 @@ import contextlib
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import RadioSet, Static
+from textual.widgets import RadioSet, Static, TextArea
 
 from content.dates import format_date
 from content.flows import Field
@@ -60,6 +60,13 @@ class LastAttemptStep(DropFormStep):
     def on_input_changed(self, event) -> None:  # noqa: ANN001 - Textual message
         # The base form records the field first; the table follows on the next refresh.
         self.call_after_refresh(self._update_plan)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # The lists are text fields and the letters quote them: the expectations letter,
+        # offered once its list has an item, must appear as the first item is typed.
+        field = self._field_of(event.text_area)
+        if field is not None and field.kind == "text":
+            self.call_after_refresh(self._refresh_dependents)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id == "f-pay_currency" and event.pressed.name in CURRENCIES:
