@@ -32,7 +32,7 @@ CODES = (
     "import_partial",
     # locked folders
     "folder_locked", "wrong_passphrase", "key_file_damaged", "already_locked", "not_locked",
-    "convert_app_open", "convert_unfinished",
+    "convert_app_open", "convert_unfinished", "key_file_missing",
 )
 
 

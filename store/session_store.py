@@ -57,10 +57,31 @@ def moment(stamp: str) -> float:
     return datetime.fromisoformat(stamp).timestamp()
 
 
+def _sealed_without_key_file(directory: Path) -> bool:
+    """True when the folder's files are encrypted although its key file is gone."""
+    candidates = [directory / "index.json", directory / "digest.json"]
+    with contextlib.suppress(OSError):
+        candidates += sorted((directory / "sessions").glob("*.json"))[:1]
+    for path in candidates:
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(len(sealing.MAGIC))
+        except OSError:
+            continue
+        if head:
+            return sealing.is_sealed(head)
+    return False
+
+
 def _check_seal(directory: Path) -> None:
     """A locked folder opens only once its key is known here; a half-done conversion is finished."""
     sealing.forget_folder_state(directory)
     if not sealing.is_locked(directory):
+        if _sealed_without_key_file(directory):
+            # Opening would take every encrypted session for damage and set it aside.
+            raise StoreError(f"The sessions in {directory} are encrypted, but the key file "
+                             f"{sealing.SEAL_FILE} is missing.", code="key_file_missing",
+                             params={"folder": str(directory)})
         return
     known = sealing.key_for(directory)
     if known is None:

@@ -182,3 +182,25 @@ def test_the_real_scrypt_cost_takes_about_a_quarter_of_a_second():
     sealing.stretch("a passphrase", b"0" * 16, 2 ** 15, 8, 1)
     # Shared test machines are slow and noisy: only far too fast or far too slow fails.
     assert 0.02 < time.perf_counter() - start < 5
+
+
+def test_a_locked_folder_without_its_key_file_is_named_and_nothing_is_set_aside(tmp_path):
+    from store import StoreError
+
+    filled(tmp_path, 3)
+    lock_folder(tmp_path, "pw")
+    key_file = tmp_path / sealing.SEAL_FILE
+    kept = key_file.read_bytes()
+    key_file.unlink()
+    restart(tmp_path)
+    before = every_byte(tmp_path)
+    with pytest.raises(StoreError) as raised:
+        SessionStore.open(tmp_path)
+    assert raised.value.code == "key_file_missing"
+    assert every_byte(tmp_path) == before
+    key_file.write_bytes(kept)
+    restart(tmp_path)
+    sealing.unlock_with_passphrase(tmp_path, "pw")
+    with SessionStore.open(tmp_path) as store:
+        assert store.count() == 3
+        assert not [n for n in store.notices if n.kind == "damaged"]
