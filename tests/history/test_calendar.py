@@ -45,7 +45,7 @@ def test_a_reminder_that_names_the_client_names_them_once_in_its_title():
         {"id": "r1", "due": "2026-11-25", "text_key": "dropped.reminder_call_back",
          "text_values": {"name": "Иван Петров"}, "what": "x"}])]
     [event] = parse(reminders_ics(sessions, load_catalog("ru"), stamp=STAMP)).walk("VEVENT")
-    assert str(event["SUMMARY"]) == "Перезвонить: Иван Петров, как обещали"
+    assert str(event["SUMMARY"]) == "Перезвонить, как обещали: Иван Петров"
 
 
 def test_uid_is_stable_between_exports():
