@@ -10,7 +10,7 @@ from content.letters import spoken_list
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "“budget”, “cut” and “pause”"),
+    ("en", '"budget", "cut" and "pause"'),
     ("ru", "«бюджет», «сокращение» и «пауза»"),
     ("pt", "“orçamento”, “cortado” e “pausar”"),
 ])

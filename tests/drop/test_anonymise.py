@@ -42,7 +42,7 @@ def test_weekdays_months_and_i_are_not_names():
 def test_contact_details_are_replaced_but_dates_and_amounts_stay():
     text = "Write to anna@acme.com or +1 (555) 123-4567, see https://acme.com/x. Due 2026-11-23, 4 800."
     assert anonymise_text(text, []) == \
-        "Write to [e-mail] or [phone], see [link]. Due 2026-11-23, 4 800."
+        "Write to [email] or [phone], see [link]. Due 2026-11-23, 4 800."
 
 
 def test_a_phone_number_written_with_its_area_code_in_brackets_is_replaced_whole():

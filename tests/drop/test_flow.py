@@ -199,8 +199,8 @@ def test_the_exit_message_holds_reason_dates_referral_window_and_a_good_thing():
     values = {"client": "Acme", **answer_values(answers), **drop_context(answers, EN, TODAY)}
     message = fill_draft(EN, "drop_exit.message", values)
     for part in ("Hi Jane,", "the scope has grown", "Monday, 7 December.",
-                 "Until Wednesday, 9 December I will hand over the files",
-                 "recommend Studio Nord", "Thank you for the spring launch.",
+                 "Until Wednesday, 9 December, I will be available to hand over the files",
+                 "recommend Studio Nord", "I will remember the spring launch with real pleasure.",
                  "work together again"):
         assert part in message
     from content.language_check import check_message, missing_parts

@@ -77,7 +77,7 @@ async def test_a_dealbreaker_ends_it_now_skips_the_attempt_and_writes_the_exit(m
         await next_step(pilot)
         assert step_id(pilot) == "exit"
         message = app.screen.query_one("#f-message", DraftEditor).text
-        assert "the way my team and I have been treated" in message
+        assert "the way people working on this project have been treated" in message
         assert "Monday, 7 December." in message  # 14 days' notice from the frozen Monday
         await next_step(pilot)
         await finish_from_after(pilot)
@@ -114,7 +114,7 @@ async def test_a_last_attempt_with_a_payment_plan_shows_the_schedule_and_sets_re
         assert "28 February 2027" in table and "$333.34" in table and "$1,000" in table
         message = app.screen.query_one("#f-pay_message", DraftEditor).text
         assert "3. Wednesday, 31 March 2027: $333.34" in message
-        assert "2% less" in message
+        assert "paid before its due date is reduced by 2%." in message
         await type_text(pilot, "#f-review_on", "2027-04-05")
         await next_step(pilot)
         session = app.screen.session

@@ -75,7 +75,7 @@ def test_the_holding_reply_names_the_person_and_the_call_back_day(flow, catalog)
                "hold": {"waiting": "yes", "callback": "Thursday"}}
     text = draft(flow, catalog, "hold", answers)
     assert text.startswith("Hi Anna,")
-    assert "on Thursday, 26 November so" in text
+    assert "on Thursday, 26 November, so that we can talk" in text
     assert "{" not in text
 
 

@@ -200,7 +200,7 @@ async def test_drafts_reached_later_do_not_nag(make_app, store, monkeypatch):
         await pilot.pause()
         assert not app.screen.query(".gentle-notice")
         editor = app.screen.query_one("#f-message", DraftEditor)
-        assert "Working with you on the new online shop" in editor.text
+        assert "our work on the new online shop." in editor.text
 
 
 async def test_ctrl_o_copies_the_draft_to_the_clipboard(make_app, store):

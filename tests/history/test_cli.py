@@ -62,7 +62,7 @@ def test_export_markdown_into_a_folder_writes_one_file_per_session(tmp_path, cap
     assert len(files) == 2
     assert any(name.endswith("-acme-studio-dropped.md") for name in files)
     assert all((folder / name).stat().st_mode & 0o777 == 0o600 for name in files)
-    assert "Written 2 files" in capsys.readouterr().err
+    assert "Wrote 2 files" in capsys.readouterr().err
 
 
 def test_export_ics_is_read_by_a_calendar_parser(tmp_path):
