@@ -12,6 +12,7 @@ from pathlib import Path
 
 from content import LANGUAGES, Catalog, load_catalog
 from content.locale import system_language
+from tui.command_error import CommandFailed, OutputFailed
 
 # The words argparse itself prints ("usage:", "options", error lines) go through gettext;
 # these are the ones `parting` can show, each with its catalog key.
@@ -169,6 +170,12 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"parting: {explain(catalog, error)}", file=sys.stderr)
         return 1
+    except CommandFailed as error:
+        print(f"parting: {error}", file=sys.stderr)
+        if isinstance(error, OutputFailed):
+            # What is still buffered for stdout would fail again at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except BrokenPipeError:
         # The reader went away (`parting due | head -1`): stop quietly, as other tools do.
         # What is still buffered goes nowhere instead of raising again at exit.
@@ -179,9 +186,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _locked(directory: Path) -> bool:
-    from store import sealing
+    """Whether the folder has a key file; a folder parting may not look into says so."""
+    from store import StoreError, sealing
+    from store.errors import os_detail
 
-    return sealing.is_locked(directory)
+    try:
+        return sealing.is_locked(directory)
+    except OSError as error:
+        raise StoreError(f"parting cannot use its data folder {directory}.",
+                         code="no_data_folder",
+                         params={"folder": str(directory), "detail": os_detail(error)}) from None
 
 
 INSTANCE_WAIT = 3.0  # seconds to let a window that is just closing let go of the data folder
