@@ -12,7 +12,6 @@ from pathlib import Path
 
 from content import LANGUAGES, Catalog, load_catalog
 from content.locale import system_language
-from tui.command_error import CommandFailed, OutputFailed
 
 # The words argparse itself prints ("usage:", "options", error lines) go through gettext;
 # these are the ones `parting` can show, each with its catalog key.
@@ -170,7 +169,9 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"parting: {explain(catalog, error)}", file=sys.stderr)
         return 1
-    except CommandFailed as error:
+    except _command_failed() as error:
+        from tui.cli_commands import OutputFailed
+
         print(f"parting: {error}", file=sys.stderr)
         if isinstance(error, OutputFailed):
             # What is still buffered for stdout would fail again at exit.
@@ -183,6 +184,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     return run_app(args, directory, lang)
+
+
+def _command_failed() -> type[Exception]:
+    """`CommandFailed`, imported only when an exception gets that far (`except` evaluates
+    its class then), so `--version` and `--where` do not load the commands' module."""
+    from tui.cli_commands import CommandFailed
+
+    return CommandFailed
 
 
 def _locked(directory: Path) -> bool:

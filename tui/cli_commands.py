@@ -13,9 +13,21 @@ from typing import Any
 from content import Catalog
 from store import BadImport, ImportIncomplete, Session, SessionStore
 from store.locks import FileLock
-from tui.command_error import OutputFailed
 from tui.safe_text import shown
 from tui.store_text import explain
+
+
+class CommandFailed(Exception):
+    """A command could not do what was asked; `str(error)` tells the user, in their language,
+    what state it left. `parting` prints it on one line and exits with status 1."""
+
+
+class OutputFailed(CommandFailed):
+    """Standard output could not be written (a full disk behind `> file`, a broken device).
+
+    What is still buffered for it is dropped, so nothing raises again at exit.
+    """
+
 
 CLI_WAIT = 10.0  # seconds a command waits for another parting process to finish writing
 

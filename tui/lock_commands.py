@@ -15,7 +15,7 @@ from pathlib import Path
 from content import Catalog
 from store import StoreError, sealing
 from store.errors import os_detail
-from tui.command_error import CommandFailed
+from tui.cli_commands import CommandFailed
 
 _fd_lines: dict[int, list[bytes]] = {}
 
