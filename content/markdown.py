@@ -119,6 +119,8 @@ def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any,
     if field.kind == "draft" or field.kind == "text":
         return f"**{label}**\n\n{_quoted(str(value))}\n"
     if field.kind in ("choice",):
+        if not isinstance(value, str):
+            return ""  # no screen writes such a choice (an edited import): nothing to show
         options = item.get(f"{field.id}_options", {})
         return _labelled(label, options.get(value, value))
     if field.kind == "yesno":

@@ -21,6 +21,8 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 Interval = Literal["week", "two_weeks", "month"]
 
 _CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal(10) ** 15
+"""Amounts from here up are not read as money: a quadrillion is beyond any invoice."""
 _HUNDRED = Decimal(100)
 _WORKDAYS = (0, 1, 2, 3, 4)  # Monday to Friday, as rrule numbers them
 MAX_INSTALMENTS = 120
@@ -127,6 +129,8 @@ def payment_schedule(amount: Decimal, instalments: int, first_due: date, interva
     late = _as_decimal(late_interest_pct, "late_interest_pct")
     if total <= 0:
         raise ValueError("amount must be more than zero")
+    if total >= MAX_AMOUNT:
+        raise ValueError(f"amount must be less than {MAX_AMOUNT}")
     if total != total.quantize(_CENT):
         raise ValueError("amount cannot have fractions of a cent")
     if isinstance(instalments, bool) or not 1 <= instalments <= MAX_INSTALMENTS:
@@ -184,4 +188,6 @@ def parse_amount(text: str) -> Decimal | None:
     if not match or (match["sep"] and match["sep"] == match["dec"]):
         return None
     digits = re.sub(r"\D", "", match["int"])
-    return Decimal(f"{digits}.{match['frac']}" if match["frac"] else digits)
+    amount = Decimal(f"{digits}.{match['frac']}" if match["frac"] else digits)
+    # Beyond this no one owes it, and decimal's 28 digits could no longer count the cents.
+    return amount if amount < MAX_AMOUNT else None

@@ -158,6 +158,14 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"parting: {explain(catalog, error)}", file=sys.stderr)
         return 1
+    except _command_failed() as error:
+        from tui.cli_commands import OutputFailed
+
+        print(f"parting: {error}", file=sys.stderr)
+        if isinstance(error, OutputFailed):
+            # What is still buffered for stdout would fail again at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except BrokenPipeError:
         # The reader went away (`parting due | head -1`): stop quietly, as other tools do.
         # What is still buffered goes nowhere instead of raising again at exit.
@@ -188,10 +196,25 @@ def _printing_command(args: argparse.Namespace, directory: Path, catalog, fd: in
     return due_command(directory, catalog)
 
 
-def _locked(directory: Path) -> bool:
-    from store import sealing
+def _command_failed() -> type[Exception]:
+    """`CommandFailed`, imported only when an exception gets that far (`except` evaluates
+    its class then), so `--version` and `--where` do not load the commands' module."""
+    from tui.cli_commands import CommandFailed
 
-    return sealing.is_locked(directory)
+    return CommandFailed
+
+
+def _locked(directory: Path) -> bool:
+    """Whether the folder has a key file; a folder parting may not look into says so."""
+    from store import StoreError, sealing
+    from store.errors import os_detail
+
+    try:
+        return sealing.is_locked(directory)
+    except OSError as error:
+        raise StoreError(f"parting cannot use its data folder {directory}.",
+                         code="no_data_folder",
+                         params={"folder": str(directory), "detail": os_detail(error)}) from None
 
 
 INSTANCE_WAIT = 3.0  # seconds to let a window that is just closing let go of the data folder

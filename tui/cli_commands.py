@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,19 @@ from store import BadImport, ImportIncomplete, Session, SessionStore
 from store.locks import FileLock
 from tui.safe_text import shown
 from tui.store_text import explain
+
+
+class CommandFailed(Exception):
+    """A command could not do what was asked; `str(error)` tells the user, in their language,
+    what state it left. `parting` prints it on one line and exits with status 1."""
+
+
+class OutputFailed(CommandFailed):
+    """Standard output could not be written (a full disk behind `> file`, a broken device).
+
+    What is still buffered for it is dropped, so nothing raises again at exit.
+    """
+
 
 CLI_WAIT = 10.0  # seconds a command waits for another parting process to finish writing
 
@@ -114,10 +129,13 @@ def _is_folder(output: str) -> bool:
 
 
 def _write_folder(sessions: list[Session], folder: Path, catalog: Catalog) -> int:
-    from tui.exports import write_folder
+    from tui.exports import NotAFile, write_folder
 
     try:
         written = write_folder(sessions, folder, catalog)
+    except NotAFile as error:
+        print(catalog.ui("cli.not_a_file", path=error.filename), file=sys.stderr)
+        return 1
     except OSError as error:
         print(catalog.ui("cli.write_failed", path=error.filename or folder,
                          error=error.strerror or error), file=sys.stderr)
@@ -132,18 +150,23 @@ def _write(data: bytes, output: str | None, catalog: Catalog) -> int:
         if sys.stdout.isatty():
             # On a terminal, a session's text is shown, never obeyed; a pipe gets the bytes.
             data = shown(data.decode("utf-8", errors="replace")).encode("utf-8")
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        with _stdout(catalog, "cli.stdout_failed"):
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
         _say_plain(catalog)
         return 0
-    from tui.exports import write_private
+    from tui.exports import NotAFile, has_file, write_private
 
     path = Path(output)
+    earlier = has_file(path)
     try:
         write_private(path, data)
+    except NotAFile:
+        print(catalog.ui("cli.not_a_file", path=path), file=sys.stderr)
+        return 1
     except OSError as error:
-        print(catalog.ui("cli.write_failed", path=path, error=error.strerror or error),
-              file=sys.stderr)
+        key = "cli.write_failed_kept" if earlier else "cli.write_failed"
+        print(catalog.ui(key, path=path, error=error.strerror or error), file=sys.stderr)
         return 1
     print(catalog.ui("cli.written", path=path), file=sys.stderr)
     _say_plain(catalog)
@@ -191,8 +214,9 @@ def import_command(path: Path, directory: Path, catalog: Catalog) -> int:
             return 1
     finally:
         store.close()
-    print(catalog.ui("cli.imported", added=result.added, updated=result.updated,
-                     unchanged=result.unchanged))
+    counts = {"added": result.added, "updated": result.updated, "unchanged": result.unchanged}
+    with _stdout(catalog, "cli.imported_unreported", **counts):
+        print(catalog.ui("cli.imported", **counts), flush=True)
     return 0
 
 
@@ -218,6 +242,22 @@ def due_command(directory: Path, catalog: Catalog, today: date | None = None) ->
     finally:
         store.close()
     day = today or date.today()
-    for summary, reminder in due_reminders(reminding, day):
-        print(shown(reminder_line(catalog, reminder, summary.client, day)))
+    with _stdout(catalog, "cli.stdout_failed"):
+        for summary, reminder in due_reminders(reminding, day):
+            print(shown(reminder_line(catalog, reminder, summary.client, day)))
+        sys.stdout.flush()
     return 0
+
+
+@contextlib.contextmanager
+def _stdout(catalog: Catalog, key: str, **values: Any) -> Iterator[None]:
+    """Writing to standard output; a disk full behind it becomes the message `key`.
+
+    A reader that went away (BrokenPipeError) is left to `main`, which stops quietly.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputFailed(catalog.ui(key, error=error.strerror or error, **values)) from None

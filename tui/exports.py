@@ -5,8 +5,11 @@ No Textual import here, so the command line stays fast.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -59,12 +62,40 @@ def offer_download(app: Any, data: bytes, filename: str) -> None:
     app.notify(app.catalog.ui("app.downloaded", name=filename), timeout=10, markup=False)
 
 
+class NotAFile(OSError):
+    """The export's path names something that is not an ordinary file: a folder, a device,
+    a pipe. Nothing is written there and its mode is left alone."""
+
+
 def write_private(path: Path, data: bytes) -> None:
-    """Write `data` to `path`, readable by the user only (answers are private)."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-    path.chmod(0o600)
+    """Write `data` to `path`, readable by the user only (answers are private).
+
+    The bytes go to a temporary file beside `path`, are flushed to the disk, and only then
+    take its name, so a full disk or a crash mid-way leaves the file that was there before
+    (an earlier backup) exactly as it was. A `path` that is a folder, a device or a pipe is
+    refused with `NotAFile` before anything is written or changed.
+    """
+    from store.atomic import fsync_dir, write_atomic
+
+    target = Path(os.path.realpath(path))  # a link is followed: the file it names is replaced
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise NotAFile(errno.EINVAL, "not an ordinary file", str(path))
+    write_atomic(target, data, keep_backup=False, sync_dir=False, seal=False)
+    # The file is in place now; a folder that cannot be flushed does not undo that.
+    with contextlib.suppress(OSError):
+        fsync_dir(target.parent)
+
+
+def has_file(path: Path) -> bool:
+    """Whether an ordinary file is at `path` already (what a failed export leaves alone)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def write_folder(sessions: Iterable[Session], folder: Path, catalog: Catalog) -> list[Path]:

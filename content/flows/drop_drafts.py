@@ -103,6 +103,8 @@ def plan_from_answers(answers: Answers, lang: str, today: date) -> list[Instalme
     count = _whole(answer(answers, "attempt", "pay_count"))
     first = answer_day(answers, "attempt", "pay_first", lang, today)
     interval = answer(answers, "attempt", "pay_interval", "month")
+    if not isinstance(interval, str):
+        return None  # a value no screen writes (from an edited import): no plan
     early = _number(answer(answers, "attempt", "pay_discount", "0"))
     late = _number(answer(answers, "attempt", "pay_interest", "0"))
     if amount is None or count is None or first is None or early is None or late is None:
@@ -110,7 +112,7 @@ def plan_from_answers(answers: Answers, lang: str, today: date) -> list[Instalme
     try:
         return payment_schedule(amount, count, first, interval, early_discount_pct=early,
                                 late_interest_pct=late)
-    except ValueError:
+    except (ValueError, ArithmeticError):
         return None
 
 

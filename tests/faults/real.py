@@ -94,12 +94,17 @@ class Unprivileged:
         for path in [self.base, *self.base.rglob("*")]:
             os.lchown(path, NOBODY, NOBODY)
 
-    def parting(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-        """`parting --data-dir <data> args...` as the user; stdout and stderr as text."""
+    def parting(self, *args: str, timeout: float = 60,
+                input: str | None = None) -> subprocess.CompletedProcess[str]:
+        """`parting --data-dir <data> args...` as the user; stdout and stderr as text.
+
+        `input` is what the command reads on its standard input (a passphrase with
+        `--passphrase-fd 0`)."""
         self.own()
         return subprocess.run(
             [*SETPRIV, self.python_exe, "-m", "tui.cli", "--data-dir", str(self.data), *args],
-            env=_env(), capture_output=True, text=True, timeout=timeout, cwd=self.base)
+            env=_env(), capture_output=True, text=True, timeout=timeout, cwd=self.base,
+            input=input if input is not None else "")
 
     def python(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         """This Python, as the user, in the scratch folder: `python(-m, pytest, ...)`."""

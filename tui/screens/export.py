@@ -15,9 +15,11 @@ from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Stat
 
 from tui.exports import (
     SUFFIX,
+    NotAFile,
     anonymised,
     default_path,
     file_stem,
+    has_file,
     offer_download,
     render,
     write_private,
@@ -110,11 +112,16 @@ class ExportModal(ModalScreen[Path | None]):
             self._confirmed_overwrite = path
             problem.update(ui("history.export_exists", path=path))
             return
+        earlier = has_file(path)
         try:
             write_private(path, render(self._selected(), self.fmt, self.app.catalog))
+        except NotAFile:
+            problem.update(ui("history.export_not_a_file", path=path))
+            return
         except OSError as error:
-            problem.update(ui("history.export_failed", path=path,
-                              error=error.strerror or error))
+            # A failed write never touches the file that was there: say so.
+            key = "history.export_failed_kept" if earlier else "history.export_failed"
+            problem.update(ui(key, path=path, error=error.strerror or error))
             return
         self.app.notify(ui("history.export_written", path=path))
         self.dismiss(path)

@@ -178,6 +178,10 @@ def serve_command(host: str, port: int, open_browser: bool, directory: Path,
                   catalog: Catalog) -> int:
     """Run `parting serve` until ctrl+c; 1 if the address cannot be listened on."""
     ui = catalog.ui
+    if not 0 <= port <= 65535:
+        print(f"parting: {ui('serve.port_busy', host=host, port=port, error=ui('serve.bad_port'))}",
+              file=sys.stderr)
+        return 1
     if host not in LOCAL_HOSTS:
         print(ui("serve.host_warning", host=host), file=sys.stderr, flush=True)
     opener = None
