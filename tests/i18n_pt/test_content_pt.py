@@ -86,7 +86,8 @@ def test_the_holding_reply_names_the_call_back_day_in_portuguese():
     assert "Ligo para você na sexta-feira, 27 de novembro, para conversarmos" in message
     answers["hold"].pop("callback")
     values = {"client": "Acme", **answer_values(answers), **flow.context(answers, PT, TODAY)}
-    assert "Ligo para você nos próximos dias" in fill_draft(PT, "dropped_drafts.hold", values)
+    assert "Ligo para você em breve para conversarmos" \
+        in fill_draft(PT, "dropped_drafts.hold", values)
 
 
 def test_a_payment_plan_in_portuguese_uses_brazilian_money_format():
