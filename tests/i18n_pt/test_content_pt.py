@@ -56,8 +56,8 @@ def test_a_portuguese_exit_message_has_every_part_and_no_accusing_words():
     message = fill_draft(PT, "drop_exit.message", values)
 
     for part in ("Olá, Marina,", "o escopo cresceu", "segunda-feira, 7 de dezembro.",
-                 "entrego os arquivos", "posso recomendar o Estúdio Norte",
-                 "guardo com carinho o lançamento da primavera", "de novo"):
+                 "entrego os arquivos", "posso indicar o Estúdio Norte",
+                 "guardo com carinho o lançamento da primavera", "novamente"):
         assert part in message
     assert check_message(message, "pt") == []
     assert missing_parts(message, "pt") == []
