@@ -99,7 +99,7 @@ def test_a_payment_plan_in_portuguese_uses_brazilian_money_format():
                            "pay_first": "2026-12-01", "pay_interval": "month"}}
     values = {"client": "Acme", **answer_values(answers), **drop_context(answers, PT, TODAY)}
     message = fill_draft(PT, "drop_attempt.payment", values)
-    assert "parcelamento do valor pendente, R$\u00a04.800:" in message
+    assert "parcelamento do valor pendente, de R$\u00a04.800:" in message
     assert "1. terça-feira, 1º de dezembro: R$\u00a01.600\n" in message
 
 
