@@ -211,7 +211,7 @@ def test_the_exit_message_holds_reason_dates_referral_window_and_a_good_thing():
 
 @pytest.mark.parametrize("lang, thanks", [("en", "Thank you for the work we did together."),
                                           ("ru", "Спасибо за совместную работу."),
-                                          ("pt", "Agradeço pelo trabalho que fizemos juntos.")])
+                                          ("pt", "Agradeço muito pela parceria.")])
 def test_the_exit_letter_still_closes_with_thanks_when_no_good_thing_was_named(lang, thanks):
     catalog = load_catalog(lang)
     answers = {"client": {"client": "Acme"}, "decision": {"decision": "part"},
