@@ -99,14 +99,9 @@ def test_a_payment_plan_in_portuguese_uses_brazilian_money_format():
                            "pay_first": "2026-12-01", "pay_interval": "month"}}
     values = {"client": "Acme", **answer_values(answers), **drop_context(answers, PT, TODAY)}
     message = fill_draft(PT, "drop_attempt.payment", values)
-<<<<<<< HEAD
     # A Brazilian payment plan writes every amount with its cents.
-    assert "R$\u00a04.800,00:" in message
+    assert "parcelamento do valor pendente, de R$\u00a04.800,00:" in message
     assert "1. terça-feira, 1º de dezembro: R$\u00a01.600,00\n" in message
-=======
-    assert "parcelamento do valor pendente, de R$\u00a04.800:" in message
-    assert "1. terça-feira, 1º de dezembro: R$\u00a01.600\n" in message
->>>>>>> issue-13pt3
 
 
 def _quoted(text: str) -> list[str]:
