@@ -100,6 +100,7 @@ class SessionStore:
         self._pending: dict[str, dict[str, Any] | None] = {}
         self._pending_version = 0
         self._sorted: tuple[tuple[int, int], list[dict[str, Any]]] | None = None
+        self._summaries: tuple[tuple[int, int], tuple[Summary, ...]] | None = None
         self._recovery = Recovery(self, self._index)
         self._digest_path = directory / "digest.json"
         self._digest: digests.Digest | None = None
@@ -224,7 +225,13 @@ class SessionStore:
         """Every session without its answers, newest first by `created_at`. Reads no session file."""
         with self._mutex:
             self._refresh()
-            return [Summary.from_row(r) for r in self._sorted_rows()]
+            # Summaries are frozen: the same ones serve every list until a row changes, so
+            # opening History again does not build ten thousand of them again.
+            key = (self._index.generation, self._pending_version)
+            if self._summaries is None or self._summaries[0] != key:
+                rows = self._sorted_rows()
+                self._summaries = (key, tuple(Summary.from_row(r) for r in rows))
+            return list(self._summaries[1])
 
     def _sorted_rows(self) -> list[dict[str, Any]]:
         """The rows of `rows()`, newest first by `created_at`; kept until they change."""

@@ -89,6 +89,26 @@ def test_summaries_read_no_session_file(store: SessionStore, monkeypatch) -> Non
     assert len(store.summaries()) == 5
 
 
+def test_summaries_are_built_once_and_follow_every_change(
+        store: SessionStore, data_dir: Path, clock: Clock) -> None:
+    saved = [sample(client=f"c{n}", clock=clock) for n in range(3)]
+    for session in saved:
+        store.save(session)
+    first = store.summaries()
+    first.clear()  # the caller's own list: the store's summaries are not touched
+    again = store.summaries()
+    assert [s.client for s in again] == ["c2", "c1", "c0"]
+    assert all(a is b for a, b in zip(again, store.summaries(), strict=True))
+    saved[0].step = "lesson"
+    store.save(saved[0])
+    assert {s.client: s.step for s in store.summaries()}["c0"] == "lesson"
+    store.delete(saved[1].id)
+    assert [s.client for s in store.summaries()] == ["c2", "c0"]
+    with SessionStore.open(data_dir) as other:  # another window adds a session
+        other.save(sample(client="elsewhere", clock=clock))
+    assert [s.client for s in store.summaries()] == ["elsewhere", "c2", "c0"]
+
+
 def test_sessions_yields_full_sessions_newest_first(store: SessionStore, clock: Clock) -> None:
     saved = []
     for n in range(3):
