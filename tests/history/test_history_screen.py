@@ -170,3 +170,26 @@ async def test_empty_store_says_how_to_start(make_app):
         assert empty.display and "Start one" in str(empty.render())
         await pilot.press("x", "r", "e", "enter")  # nothing to act on: nothing happens
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_filtering_while_sorted_by_client_keeps_that_order(filled, make_app):
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o", "o", "o", "o")  # client A to Z
+        by_client = list(table(app).items)
+        await pilot.press("slash", *"dep")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("o")  # typed into the filter, not a sort
+        await pilot.press(*"sit")
+        await pilot.pause()
+        found = list(table(app).items)
+        # Only finished "drop" sessions wrote about a deposit; in the order they had before.
+        assert found and {(s.flow, s.status) for s in found} == {("drop", "done")}
+        assert found == [s for s in by_client if s in found]
+        assert "sorted by Client" in str(app.screen.query_one("#history-info").render())
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.pause()
+        assert len(table(app).items) > len(found)
+        assert list(table(app).items) == [s for s in by_client if s in table(app).items]
