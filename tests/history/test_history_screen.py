@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, Markdown
 
 from store import SessionStore
+from tui.app import PREPARE_AFTER
 from tui.screens.export import ExportModal
 from tui.screens.flow import FlowScreen
 from tui.screens.history import HistoryScreen
@@ -193,3 +194,41 @@ async def test_filtering_while_sorted_by_client_keeps_that_order(filled, make_ap
         await pilot.pause()
         assert len(table(app).items) > len(found)
         assert list(table(app).items) == [s for s in by_client if s in table(app).items]
+
+
+async def test_opening_labels_only_the_rows_it_shows(filled, make_app, monkeypatch):
+    labelled: list[str] = []
+    labels = HistoryScreen._labels
+
+    def counted(screen, summary):
+        labelled.append(summary.id)
+        return labels(screen, summary)
+
+    monkeypatch.setattr(HistoryScreen, "_labels", counted)
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = table(app)
+        assert len(rows.items) == 300
+        assert set(labelled) == {s.id for s in rows.items[:rows.loaded]}
+
+
+async def test_history_opens_with_the_table_focused_and_draws_each_row_once(
+        filled, make_app, monkeypatch):
+    drawn: list[int] = []
+    render_line = PagedTable.render_line
+
+    def counted(widget, y):
+        drawn.append(y)
+        return render_line(widget, y)
+
+    monkeypatch.setattr(PagedTable, "render_line", counted)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(PREPARE_AFTER + 0.2)  # the other screens' rules are read by then
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.focused is table(app)
+        # Focus given after the first frame changed every row's look, so each was drawn again.
+        assert drawn and len(drawn) == len(set(drawn))
