@@ -76,13 +76,13 @@ class SessionSearch:
     def __init__(self, labels: Callable[[Summary], Sequence[object]], answers: AnswerText) -> None:
         self._labels = labels
         self._answers = answers
-        self._ordered: list[Summary] = []
+        self._ordered: Sequence[Summary] = ()
         self._label_text: dict[str, str] = {}
         self._haystacks: dict[str, str] | None = None
         self._version = 0  # a result is narrowed only within one version of rows and answers
-        self._last: tuple[tuple[object, ...], tuple[str, ...], list[Summary]] | None = None
+        self._last: tuple[tuple[object, ...], tuple[str, ...], Sequence[Summary]] | None = None
 
-    def arrange(self, ordered: list[Summary], *, changed: bool) -> None:
+    def arrange(self, ordered: Sequence[Summary], *, changed: bool) -> None:
         """Search `ordered` from now on; `changed`: the summaries themselves were read again."""
         self._ordered = ordered
         if changed:
@@ -95,7 +95,7 @@ class SessionSearch:
         self._haystacks = None
         self._version += 1
 
-    def find(self, flow: object, status: object, words: Sequence[str]) -> list[Summary]:
+    def find(self, flow: object, status: object, words: Sequence[str]) -> Sequence[Summary]:
         """The summaries of `flow` and `status` ("all": any) holding every word, in order."""
         words = tuple(words)
         key = (self._version, flow, status)

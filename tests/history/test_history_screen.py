@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Markdown
 
-from store import SessionStore
+from store import SessionStore, Summary
 from tui.app import PREPARE_AFTER
 from tui.screens.export import ExportModal
 from tui.screens.flow import FlowScreen
@@ -196,21 +196,34 @@ async def test_filtering_while_sorted_by_client_keeps_that_order(filled, make_ap
         assert list(table(app).items) == [s for s in by_client if s in table(app).items]
 
 
-async def test_opening_labels_only_the_rows_it_shows(filled, make_app, monkeypatch):
+async def test_opening_makes_and_labels_only_the_rows_it_shows(filled, make_app, monkeypatch):
     labelled: list[str] = []
-    labels = HistoryScreen._labels
+    made: list[str] = []
+    labels, from_row = HistoryScreen._labels, Summary.from_row
 
-    def counted(screen, summary):
+    def counted_labels(screen, summary):
         labelled.append(summary.id)
         return labels(screen, summary)
 
-    monkeypatch.setattr(HistoryScreen, "_labels", counted)
-    app = make_app(start="history")
+    def counted_rows(cls, row):
+        made.append(row["id"])
+        return from_row(row)
+
+    monkeypatch.setattr(HistoryScreen, "_labels", counted_labels)
+    monkeypatch.setattr(Summary, "from_row", classmethod(counted_rows))
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        made.clear()  # home's own lists (from the digest), not history's
+        await pilot.press("h")
         await pilot.pause()
         rows = table(app)
         assert len(rows.items) == 300
-        assert set(labelled) == {s.id for s in rows.items[:rows.loaded]}
+        shown = {s.id for s in rows.items[:rows.loaded]}
+        assert set(labelled) == shown
+        assert set(made) <= shown
+        await pilot.press("end")  # scrolling down makes the rest
+        assert len(set(made)) == 300
 
 
 async def test_history_opens_with_the_table_focused_and_draws_each_row_once(

@@ -8,7 +8,7 @@ appear when it is done (`tui.history_search`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from rich.text import Text
@@ -49,7 +49,7 @@ class HistoryScreen(TableScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._summaries: list[Summary] = []
+        self._summaries: Sequence[Summary] = ()
         self._search: SessionSearch | None = None
         self._sort_column = "date"
         self._descending = True
@@ -81,7 +81,7 @@ class HistoryScreen(TableScreen):
     # -- rows ------------------------------------------------------------------------------
     def reload(self, keep: str | None = None) -> None:
         """Read the summaries again (a session may have changed) and redraw the table."""
-        self._summaries = self.app.store.summaries()
+        self._summaries = self.app.store.summaries_on_demand()
         self._all_read = False
         if self._search is None:
             self._search = SessionSearch(self._labels, AnswerText(self.app.store))
@@ -98,7 +98,7 @@ class HistoryScreen(TableScreen):
         self.table.show(rows, self._cells, lambda s: s.id, keep=keep)
         self._update_info(len(rows))
 
-    def _sorted(self, rows: list[Summary]) -> list[Summary]:
+    def _sorted(self, rows: Sequence[Summary]) -> Sequence[Summary]:
         # Sorted once per order, then filtered: filtering keeps the order, so a keystroke in
         # the filter never sorts. Summaries come newest first; a stable sort keeps that
         # order among equal values.
