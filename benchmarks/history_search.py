@@ -70,9 +70,10 @@ class Lines:
         counted = re.escape(ui("history.count_filtered", n=probe, total=self.total))
         sorted_by = re.escape(ui("history.sorted_by", column=ui("history.col_date"),
                                  direction=ui("history.descending")))
-        # The count, then the sort, and no note that answers are still being read.
+        # The count, then the sort, then the line's padding: no note that answers are still
+        # being read (and not a line cut short at the end of what was read so far).
         self.filtered = re.compile(counted.replace(str(probe), r"(\d+)") + " · " + sorted_by
-                                   + r"(?! · )")
+                                   + r"(?=  )")
 
     def count_line(self, n: int) -> str:
         from content import load_catalog
