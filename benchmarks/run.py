@@ -1,6 +1,6 @@
 """Measure parting against plain Textual, plain TinyDB and a bare Python, side by side.
 
-    python benchmarks/run.py            # every benchmark, about two minutes
+    python benchmarks/run.py            # every benchmark, about ten minutes
     python benchmarks/run.py --quick    # fewer repeats, for a first look
 
 Every figure is a median over repeats taken in the same run as its yardstick, alternating
@@ -174,10 +174,36 @@ def history(data: DataFolders, quick: bool) -> list[Row]:
     if cold_ms is not None:
         rows.append(Row("  history, first opening after start", f"{cold_ms:.0f} ms", "", "",
                         "< 150 ms", cold_ms < 150))
-    rows.append(Row("history search: one more letter, 10,000 sessions", "not measured",
-                    "no benchmark types into the search yet", "", "<= 1.5x of 100, < 100 ms",
-                    None))
-    return rows
+    return rows + history_search(data, quick)
+
+
+def history_search(data: DataFolders, quick: bool) -> list[Row]:
+    script = HERE / "history_search.py"
+    name = "history search: one more letter, 10,000 sessions"
+    if not script.exists():
+        return [Row(name, "not measured", "benchmarks/history_search.py is missing", "",
+                    "<= 1.5x of 100", None)]
+    done = subprocess.run([sys.executable, str(script),
+                           "--data-dir", str(data.folder(10000)),
+                           "--yardstick-data-dir", str(data.folder(100)),
+                           "--starts", "2" if quick else "5", "--keys", "5" if quick else "10"],
+                          capture_output=True, text=True, env=child_env(), timeout=1800)
+    lines = done.stdout.splitlines()
+    ours = _ms_after("history search, one more letter", lines)
+    yardstick = _ms_after("same letter with the yardstick", lines)
+    if ours is None or yardstick is None:  # (it exits 1 when its goal is missed)
+        print("history_search.py said:\n  " + "\n  ".join((done.stdout + done.stderr)
+                                                          .splitlines()[-15:]),
+              file=sys.stderr)
+        return [Row(name, "failed", "see above", "", "<= 1.5x of 100", None)]
+    within = next((line.split(":", 1)[1].strip() for line in lines
+                   if line.startswith("letters whose rows came within")), "")
+    return [
+        Row(name, f"{ours:.0f} ms", f"{yardstick:.0f} ms (same letter, 100 sessions)",
+            f"{ours / yardstick:.2f}x", "<= 1.5x", ours / yardstick <= 1.5),
+        Row("  search: rows shown after the letter", f"{ours:.0f} ms median",
+            f"{within} letters under 100 ms" if within else "", "", "< 100 ms", ours < 100),
+    ]
 
 
 def _ms_after(label: str, lines: list[str]) -> float | None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, overload
 
 from store.record import Reminder
 
@@ -36,6 +36,60 @@ class Summary:
                    created_at=row["created_at"], updated_at=row["updated_at"],
                    status=row["status"], lang=row["lang"], outcome=row["outcome"],
                    step=row["step"], reminders=tuple(row.get("reminders") or ()))
+
+
+class SummaryList(Sequence[Summary]):
+    """The summaries of index rows in order, each made the first time it is asked for.
+
+    A list that shows a page at a time (History) makes only that page's summaries; a walk
+    over all of them makes the rest once and from then on reads a plain list.
+    """
+
+    __slots__ = ("_rows", "_made", "_complete")
+
+    def __init__(self, rows: Sequence[dict[str, Any]]) -> None:
+        self._rows = rows
+        self._made: list[Summary | None] = [None] * len(rows)
+        self._complete = not rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Summary: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Summary]: ...
+
+    def __getitem__(self, index: int | slice) -> Summary | list[Summary]:
+        if isinstance(index, slice):
+            if self._complete:
+                return self._made[index]  # type: ignore[return-value]
+            return [self._one(i) for i in range(*index.indices(len(self._rows)))]
+        if index < 0:
+            index += len(self._rows)
+        if not 0 <= index < len(self._rows):
+            raise IndexError("summary index out of range")
+        return self._one(index)
+
+    def __iter__(self) -> Iterator[Summary]:
+        return iter(self.all())
+
+    def all(self) -> list[Summary]:
+        """Every summary, made now if not yet: a new list the caller may change."""
+        if not self._complete:
+            made, rows = self._made, self._rows
+            for i, summary in enumerate(made):
+                if summary is None:
+                    made[i] = Summary.from_row(rows[i])
+            self._complete = True
+        return list(self._made)  # type: ignore[arg-type]
+
+    def _one(self, index: int) -> Summary:
+        summary = self._made[index]
+        if summary is None:
+            summary = self._made[index] = Summary.from_row(self._rows[index])
+        return summary
 
 
 @dataclass(frozen=True)

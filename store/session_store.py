@@ -40,7 +40,7 @@ from store.index import Index, IndexUnreadable, needs_rewrite, signature, summar
 from store.locks import FileLock
 from store.record import Session, now_iso
 from store.recovery import Recovery
-from store.reports import ImportResult, Notice, Summary
+from store.reports import ImportResult, Notice, Summary, SummaryList
 from store.validate import check_record
 
 READ_ONLY_NOTICE = "parting is already open in another window; this one can read but not save."
@@ -134,6 +134,7 @@ class SessionStore:
         self._pending: dict[str, dict[str, Any] | None] = {}
         self._pending_version = 0
         self._sorted: tuple[tuple[int, int], list[dict[str, Any]]] | None = None
+        self._summaries: tuple[tuple[int, int], SummaryList] | None = None
         self._recovery = Recovery(self, self._index)
         self._digest_path = directory / "digest.json"
         self._digest: digests.Digest | None = None
@@ -275,9 +276,22 @@ class SessionStore:
 
     def summaries(self) -> list[Summary]:
         """Every session without its answers, newest first by `created_at`. Reads no session file."""
+        return self.summaries_on_demand().all()
+
+    def summaries_on_demand(self) -> SummaryList:
+        """The summaries of `summaries()`, each made when first asked for.
+
+        For a list shown a page at a time. Read-only; a session changed since shows in the
+        next call's answer, not in this one.
+        """
         with self._mutex:
             self._refresh()
-            return [Summary.from_row(r) for r in self._sorted_rows()]
+            # Summaries are frozen: the same ones serve every list until a row changes, so
+            # opening History again does not make ten thousand of them again.
+            key = (self._index.generation, self._pending_version)
+            if self._summaries is None or self._summaries[0] != key:
+                self._summaries = (key, SummaryList(self._sorted_rows()))
+            return self._summaries[1]
 
     def _sorted_rows(self) -> list[dict[str, Any]]:
         """The rows of `rows()`, newest first by `created_at`; kept until they change."""

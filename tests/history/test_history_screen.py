@@ -6,7 +6,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Markdown
 
-from store import SessionStore
+from store import SessionStore, Summary
+from tui.app import PREPARE_AFTER
 from tui.screens.export import ExportModal
 from tui.screens.flow import FlowScreen
 from tui.screens.history import HistoryScreen
@@ -170,3 +171,77 @@ async def test_empty_store_says_how_to_start(make_app):
         assert empty.display and "Start one" in str(empty.render())
         await pilot.press("x", "r", "e", "enter")  # nothing to act on: nothing happens
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_filtering_while_sorted_by_client_keeps_that_order(filled, make_app):
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o", "o", "o", "o")  # client A to Z
+        by_client = list(table(app).items)
+        await pilot.press("slash", *"dep")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("o")  # typed into the filter, not a sort
+        await pilot.press(*"sit")
+        await pilot.pause()
+        found = list(table(app).items)
+        # Only finished "drop" sessions wrote about a deposit; in the order they had before.
+        assert found and {(s.flow, s.status) for s in found} == {("drop", "done")}
+        assert found == [s for s in by_client if s in found]
+        assert "sorted by Client" in str(app.screen.query_one("#history-info").render())
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.pause()
+        assert len(table(app).items) > len(found)
+        assert list(table(app).items) == [s for s in by_client if s in table(app).items]
+
+
+async def test_opening_makes_and_labels_only_the_rows_it_shows(filled, make_app, monkeypatch):
+    labelled: list[str] = []
+    made: list[str] = []
+    labels, from_row = HistoryScreen._labels, Summary.from_row
+
+    def counted_labels(screen, summary):
+        labelled.append(summary.id)
+        return labels(screen, summary)
+
+    def counted_rows(cls, row):
+        made.append(row["id"])
+        return from_row(row)
+
+    monkeypatch.setattr(HistoryScreen, "_labels", counted_labels)
+    monkeypatch.setattr(Summary, "from_row", classmethod(counted_rows))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        made.clear()  # home's own lists (from the digest), not history's
+        await pilot.press("h")
+        await pilot.pause()
+        rows = table(app)
+        assert len(rows.items) == 300
+        shown = {s.id for s in rows.items[:rows.loaded]}
+        assert set(labelled) == shown
+        assert set(made) <= shown
+        await pilot.press("end")  # scrolling down makes the rest
+        assert len(set(made)) == 300
+
+
+async def test_history_opens_with_the_table_focused_and_draws_each_row_once(
+        filled, make_app, monkeypatch):
+    drawn: list[int] = []
+    render_line = PagedTable.render_line
+
+    def counted(widget, y):
+        drawn.append(y)
+        return render_line(widget, y)
+
+    monkeypatch.setattr(PagedTable, "render_line", counted)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(PREPARE_AFTER + 0.2)  # the other screens' rules are read by then
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.focused is table(app)
+        # Focus given after the first frame changed every row's look, so each was drawn again.
+        assert drawn and len(drawn) == len(set(drawn))

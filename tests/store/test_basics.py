@@ -11,6 +11,7 @@ from store import (
     SessionNotFound,
     SessionStore,
     StoreError,
+    Summary,
     index,
     new_session,
     now_iso,
@@ -87,6 +88,50 @@ def test_summaries_read_no_session_file(store: SessionStore, monkeypatch) -> Non
         store.save(sample(client=f"c{n}"))
     monkeypatch.setattr(session_files, "read", lambda path: pytest.fail("read a session file"))
     assert len(store.summaries()) == 5
+
+
+def test_summaries_are_built_once_and_follow_every_change(
+        store: SessionStore, data_dir: Path, clock: Clock) -> None:
+    saved = [sample(client=f"c{n}", clock=clock) for n in range(3)]
+    for session in saved:
+        store.save(session)
+    first = store.summaries()
+    first.clear()  # the caller's own list: the store's summaries are not touched
+    again = store.summaries()
+    assert [s.client for s in again] == ["c2", "c1", "c0"]
+    assert all(a is b for a, b in zip(again, store.summaries(), strict=True))
+    saved[0].step = "lesson"
+    store.save(saved[0])
+    assert {s.client: s.step for s in store.summaries()}["c0"] == "lesson"
+    store.delete(saved[1].id)
+    assert [s.client for s in store.summaries()] == ["c2", "c0"]
+    with SessionStore.open(data_dir) as other:  # another window adds a session
+        other.save(sample(client="elsewhere", clock=clock))
+    assert [s.client for s in store.summaries()] == ["elsewhere", "c2", "c0"]
+
+
+def test_summaries_on_demand_are_made_one_by_one_as_asked_for(
+        store: SessionStore, clock: Clock, monkeypatch) -> None:
+    for n in range(6):
+        store.save(sample(client=f"c{n}", clock=clock))
+    expected = store.summaries()
+    store.save(sample(client="c6", clock=clock))  # the kept summaries are made afresh
+    expected.insert(0, store.summaries()[0])
+    store.save(sample(client="c7", clock=clock))
+    made: list[str] = []
+    from_row = Summary.from_row
+    monkeypatch.setattr(Summary, "from_row",
+                        classmethod(lambda cls, row: made.append(row["client"]) or from_row(row)))
+    listed = store.summaries_on_demand()
+    assert len(listed) == 8 and made == []
+    assert [listed[0].client, listed[-1].client, listed[1].client] == ["c7", "c0", "c6"]
+    assert [s.client for s in listed[1:3]] == ["c6", "c5"]
+    assert made == ["c7", "c0", "c6", "c5"]
+    with pytest.raises(IndexError):
+        listed[8]
+    assert [s.client for s in listed] == ["c7"] + [s.client for s in expected]
+    assert sorted(made) == [f"c{n}" for n in range(8)]  # each made once
+    assert listed[0] is store.summaries()[0] and listed is store.summaries_on_demand()
 
 
 def test_sessions_yields_full_sessions_newest_first(store: SessionStore, clock: Clock) -> None:

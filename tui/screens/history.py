@@ -3,14 +3,13 @@
 The table is filled from the store's summaries (no session file is opened), a page at a
 time. Typing filters by client, flow, status and outcome at once; the text of the answers
 is read in a background thread the first time the filter is used, and the matches it adds
-appear when it is done.
+appear when it is done (`tui.history_search`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual import on, work
@@ -21,7 +20,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from content.date_format import format_short
 from content.insights import outcome_text
-from store import SessionNotFound, SessionStore, SessionUnreadable, StoreError, Summary
+from store import SessionNotFound, SessionUnreadable, StoreError, Summary
+from tui.history_search import AnswerText, SessionSearch
 from tui.safe_text import shown
 from tui.screens.table_screen import TableScreen
 from tui.widgets.paged_table import PagedTable
@@ -29,51 +29,6 @@ from tui.widgets.paged_table import PagedTable
 FLOWS = ("dropped", "drop")
 STATUSES = ("in_progress", "done")
 COLUMNS = ("date", "flow", "client", "status", "outcome")
-
-
-class AnswerText:
-    """Lower-cased text of every session's answers, read once per session version.
-
-    Kept per store for the whole run, so opening History again does not read the files again.
-    """
-
-    _by_store: WeakKeyDictionary[SessionStore, dict[str, tuple[str, str]]] = WeakKeyDictionary()
-
-    def __init__(self, store: SessionStore) -> None:
-        self.store = store
-        self.known = self._by_store.setdefault(store, {})
-
-    def missing(self, summaries: Sequence[Summary]) -> list[Summary]:
-        return [s for s in summaries
-                if s.id not in self.known or self.known[s.id][0] != s.updated_at]
-
-    def read(self, summary: Summary) -> None:
-        try:
-            session = self.store.get(summary.id)
-        except (SessionNotFound, StoreError):
-            return
-        parts: list[str] = []
-        _collect(session.answers, parts)
-        parts.extend(str(r.get("what", "")) for r in session.reminders)
-        parts.extend(str(v) for r in session.reminders
-                     if isinstance(r.get("text_values"), dict)
-                     for v in r["text_values"].values() if isinstance(v, str))
-        self.known[summary.id] = (summary.updated_at, " ".join(parts).casefold())
-
-    def get(self, session_id: str) -> str:
-        found = self.known.get(session_id)
-        return found[1] if found else ""
-
-
-def _collect(value: object, parts: list[str]) -> None:
-    if isinstance(value, str):
-        parts.append(value)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _collect(item, parts)
-    elif isinstance(value, list):
-        for item in value:
-            _collect(item, parts)
 
 
 class HistoryScreen(TableScreen):
@@ -94,11 +49,12 @@ class HistoryScreen(TableScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._summaries: list[Summary] = []
-        self._haystack: dict[str, str] = {}
+        self._summaries: Sequence[Summary] = ()
+        self._search: SessionSearch | None = None
         self._sort_column = "date"
         self._descending = True
         self._searching = False
+        self._all_read = False  # every summary's answers are in AnswerText
         self._chosen_filters: tuple[object, object] = ("all", "all")
 
     def compose(self) -> ComposeResult:
@@ -125,42 +81,27 @@ class HistoryScreen(TableScreen):
     # -- rows ------------------------------------------------------------------------------
     def reload(self, keep: str | None = None) -> None:
         """Read the summaries again (a session may have changed) and redraw the table."""
-        self._summaries = self.app.store.summaries()
-        self._haystack = {}
+        self._summaries = self.app.store.summaries_on_demand()
+        self._all_read = False
+        if self._search is None:
+            self._search = SessionSearch(self._labels, AnswerText(self.app.store))
+        self._search.arrange(self._sorted(self._summaries), changed=True)
         current = self.table.item_at_cursor()
         self.refill(keep or (current.id if current else None))
 
     def refill(self, keep: str | None = None) -> None:
-        """Apply filter and sort to the summaries and show the first page."""
-        rows = self._sorted(self._filtered())
+        """Apply the filters to the sorted summaries and show the first page."""
+        assert self._search is not None
+        rows = self._search.find(self.query_one("#history-flow", Select).value,
+                                 self.query_one("#history-status", Select).value,
+                                 self.query_one("#history-filter", Input).value.casefold().split())
         self.table.show(rows, self._cells, lambda s: s.id, keep=keep)
         self._update_info(len(rows))
 
-    def _filtered(self) -> list[Summary]:
-        flow = self.query_one("#history-flow", Select).value
-        status = self.query_one("#history-status", Select).value
-        words = self.query_one("#history-filter", Input).value.casefold().split()
-        answers = AnswerText(self.app.store) if words else None
-        found = []
-        for summary in self._summaries:
-            if flow != "all" and summary.flow != flow:
-                continue
-            if status != "all" and summary.status != status:
-                continue
-            if words:
-                text = self._haystack.get(summary.id)
-                if text is None:
-                    text = self._haystack[summary.id] = " ".join(
-                        str(c) for c in self._labels(summary)).casefold()
-                assert answers is not None
-                written = answers.get(summary.id)
-                if not all(w in text or w in written for w in words):
-                    continue
-            found.append(summary)
-        return found
-
-    def _sorted(self, rows: list[Summary]) -> list[Summary]:
-        # Summaries come newest first; a stable sort keeps that order among equal values.
+    def _sorted(self, rows: Sequence[Summary]) -> Sequence[Summary]:
+        # Sorted once per order, then filtered: filtering keeps the order, so a keystroke in
+        # the filter never sorts. Summaries come newest first; a stable sort keeps that
+        # order among equal values.
         if self._sort_column == "date":
             return rows if self._descending else rows[::-1]
         index = COLUMNS.index(self._sort_column)
@@ -229,9 +170,13 @@ class HistoryScreen(TableScreen):
             self.refill()
 
     def _read_answers(self) -> None:
+        if self._all_read or self._searching:
+            return
         answers = AnswerText(self.app.store)
         missing = answers.missing(self._summaries)
-        if missing and not self._searching:
+        # Every answer read: no keystroke needs to look through the summaries for this again.
+        self._all_read = not missing
+        if missing:
             self._searching = True
             self._update_info(len(self.table.items))
             self._read_in_background(answers, missing)
@@ -244,7 +189,8 @@ class HistoryScreen(TableScreen):
 
     def _answers_ready(self) -> None:
         self._searching = False
-        if self.is_attached:
+        if self.is_attached and self._search is not None:
+            self._search.answers_changed()
             current = self.table.item_at_cursor()
             self.refill(current.id if current else None)
 
@@ -266,6 +212,8 @@ class HistoryScreen(TableScreen):
 
     def _sort_by(self, column: str, descending: bool) -> None:
         self._sort_column, self._descending = column, descending
+        if self._search is not None:
+            self._search.arrange(self._sorted(self._summaries), changed=False)
         current = self.table.item_at_cursor()
         self.refill(current.id if current else None)
 

@@ -20,6 +20,9 @@ class TableScreen(Screen):
     """
 
     CSS_PATH = styles("tables")
+    # The table has the focus from the first frame: focusing it after mount (Textual first
+    # gives it to the filter above it) drew every row twice.
+    AUTO_FOCUS = "PagedTable"
 
     TABLE_ID: ClassVar[str]
 
@@ -30,7 +33,6 @@ class TableScreen(Screen):
     def on_mount(self) -> None:
         translate_bindings(self, self.app.catalog)
         self.reload()
-        self.table.focus()
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Also sent right after mounting; the rows were read then, before the first frame.
