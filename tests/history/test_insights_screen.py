@@ -50,3 +50,15 @@ async def test_hundreds_of_sessions_show_every_section(filled, make_app):
             assert chart.display and chart.bars, section
         outcome = str(app.screen.query_one("#insights-turned_out", BarChart).render())
         assert "yes ·" in outcome
+
+
+async def test_a_flag_seen_with_one_client_names_it_in_the_singular_in_portuguese(store,
+                                                                                 make_app):
+    session = new_session("drop", client="Acme", clock=frozen_clock)
+    session.answers = {"flags": {"late_payment": {"seen": True, "often": "often"}}}
+    store.save(session)
+    app = make_app(lang="pt")
+    async with app.run_test(size=SIZE) as pilot:
+        await show_insights(app, pilot)
+        drawn = str(app.screen.query_one("#insights-flags", BarChart).render())
+        assert "cliente: Acme" in drawn and "clientes:" not in drawn

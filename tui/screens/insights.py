@@ -117,7 +117,8 @@ class InsightsScreen(Screen):
             first = ", ".join(shown(c) for c in count.clients[:SHOWN_CLIENTS])
             rest = len(count.clients) - SHOWN_CLIENTS
             names = ui("insights.more_clients", shown=first, n=rest) if rest > 0 else first
-            note = ui("insights.with_clients", clients=names)
+            one = len(count.clients) == 1
+            note = ui("insights.with_client" if one else "insights.with_clients", clients=names)
         return Bar(label, (count.count,), note=note)
 
     def _tally_bar(self, tally: Tally, label: str) -> Bar:
