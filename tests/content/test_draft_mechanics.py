@@ -15,7 +15,7 @@ from string import Formatter
 import pytest
 
 from content import LANGUAGES, load_catalog
-from content.drafts import draft_values, fresh_drafts
+from content.drafts import draft_values, fill_draft, fresh_drafts
 from content.flows import get_flow
 
 TODAY = date(2026, 11, 23)
@@ -341,3 +341,11 @@ def test_a_labelled_line_disappears_with_its_value_when_the_user_clears_it(lang,
     assert (label not in points) if announces else (f"{label}\n" in points)
     lines = points.splitlines()
     assert all(lines[n + 1].startswith("  ") for n, line in enumerate(lines) if line.endswith(":"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_exit_letter_and_the_scope_letter_wait_for_what_they_are_about(lang):
+    catalog = load_catalog(lang)
+    assert fill_draft(catalog, "drop_exit.message", {"greeting": "-"}) == ""
+    assert fill_draft(catalog, "drop_attempt.scope",
+                      {"greeting": "-", "scope_extras_list": "- a shop"}) == ""

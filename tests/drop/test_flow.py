@@ -215,7 +215,7 @@ def test_the_exit_message_holds_reason_dates_referral_window_and_a_good_thing():
 def test_the_exit_letter_still_closes_with_thanks_when_no_good_thing_was_named(lang, thanks):
     catalog = load_catalog(lang)
     answers = {"client": {"client": "Acme"}, "decision": {"decision": "part"},
-               "exit": {"format": "letter", "positive": ""}}
+               "exit": {"format": "letter", "positive": "", "reason": "It no longer fits."}}
     values = {"client": "Acme", **answer_values(answers), **drop_context(answers, catalog, TODAY)}
     assert thanks in fill_draft(catalog, "drop_exit.message", values)
 
