@@ -91,7 +91,6 @@ class PartingApp(App[None]):
         self.title = self.catalog.ui("app.title")
         self._install_signal_handlers()
         if self._locked_dir is not None:
-            self.sub_title = self.catalog.ui("app.subtitle")
             self._ask_passphrase()
             return
         self._begin()
@@ -105,6 +104,7 @@ class PartingApp(App[None]):
     def _ask_passphrase(self) -> None:
         from tui.screens.unlock import UnlockScreen
 
+        self.sub_title = self.catalog.ui("app.subtitle")
         self.push_screen(UnlockScreen(self.directory), self._unlocked)
 
     def _unlocked(self, store: SessionStore | None) -> None:
@@ -433,7 +433,6 @@ class PartingApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         if not self.sessions_open:
-            self.sub_title = self.catalog.ui("app.subtitle")
             self._ask_passphrase()
             return
         self.sub_title = self._subtitle()

@@ -60,9 +60,8 @@ def format_money(amount: Decimal, catalog: Catalog, currency: str | None = None,
     return _format_money(amount, catalog.lang, currency, cents=cents)
 
 
-def _plan_cents(plan: list[Instalment], lang: str) -> bool:
-    amounts = [a for i in plan for a in (i.amount, i.if_early, i.if_late)]
-    return with_cents([*amounts, sum((i.amount for i in plan), Decimal(0))], lang)
+def _plan_total(plan: list[Instalment]) -> Decimal:
+    return sum((i.amount for i in plan), Decimal(0))
 
 
 def answer_day(answers: Answers, step: str, field: str, lang: str, today: date,
@@ -123,13 +122,14 @@ def plan_markdown(plan: list[Instalment], catalog: Catalog, currency: str | None
             ui("drop_attempt.table_amount"), ui("drop_attempt.table_early"),
             ui("drop_attempt.table_late")]
     rows = [f"| {' | '.join(head)} |", "|" + "---|" * len(head)]
-    cents = _plan_cents(plan, catalog.lang)
+    total = _plan_total(plan)
+    cents = with_cents([*(a for i in plan for a in (i.amount, i.if_early, i.if_late)), total],
+                       catalog.lang)
     for item in plan:
         rows.append(f"| {item.number} | {format_date(item.due, catalog.lang)} | "
                     f"{format_money(item.amount, catalog, currency, cents=cents)} | "
                     f"{format_money(item.if_early, catalog, currency, cents=cents)} | "
                     f"{format_money(item.if_late, catalog, currency, cents=cents)} |")
-    total = sum((i.amount for i in plan), Decimal(0))
     rows.append(f"| {ui('drop_attempt.table_total')} | | "
                 f"{format_money(total, catalog, currency, cents=cents)} | | |")
     return f"**{catalog.item('drop.attempt').get('pay_table_title')}**\n\n" + "\n".join(rows)
@@ -245,10 +245,9 @@ def drop_context(answers: Answers, catalog: Catalog, today: date) -> dict[str, s
     if plan:
         currency = currency_of(answers, lang)
         # The letter names the amounts alone, not what paying early or late changes.
-        cents = with_cents([*(i.amount for i in plan), sum((i.amount for i in plan), Decimal(0))],
-                           lang)
-        values["pay_total"] = format_money(sum((i.amount for i in plan), Decimal(0)), catalog,
-                                           currency, cents=cents)
+        total = _plan_total(plan)
+        cents = with_cents([*(i.amount for i in plan), total], lang)
+        values["pay_total"] = format_money(total, catalog, currency, cents=cents)
         values["pay_plan_lines"] = "\n".join(
             ui("drop_attempt.plan_line", n=i.number, due=letter_date(i.due, lang, today),
                amount=format_money(i.amount, catalog, currency, cents=cents)) for i in plan)
