@@ -76,12 +76,16 @@ def fill_draft(catalog: Catalog, template_key: str, values: Mapping[str, Any]) -
     numbered again from 1. A line that only announces the lines under it with a colon
     ("- Leave the window open:") goes with them. A template listing `requires` stays empty
     until every one of those placeholders has a value: a payment plan letter without a
-    plan is no letter.
+    plan is no letter. One listing `requires_any` stays empty until at least one of them
+    has: an apology needs something to apologise for, whichever it is.
     """
     item = catalog.item(template_key)
     template = str(item["template"])
     present = {k: v for k, v in values.items() if v not in (None, "")}
     if any(name not in present for name in item.get("requires", ())):
+        return ""
+    either = item.get("requires_any", ())
+    if either and not any(name in present for name in either):
         return ""
     source = template.splitlines()
     kept = [_kept(line, present) for line in source]

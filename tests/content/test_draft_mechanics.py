@@ -349,3 +349,14 @@ def test_the_exit_letter_and_the_scope_letter_wait_for_what_they_are_about(lang)
     assert fill_draft(catalog, "drop_exit.message", {"greeting": "-"}) == ""
     assert fill_draft(catalog, "drop_attempt.scope",
                       {"greeting": "-", "scope_extras_list": "- a shop"}) == ""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_amends_letter_waits_for_something_to_put_right_but_either_answer_will_do(lang):
+    catalog = load_catalog(lang)
+    assert fill_draft(catalog, "dropped_drafts.amends", {"greeting": "-"}) == ""
+    typed = TYPED[lang]
+    hurt = fill_draft(catalog, "dropped_drafts.amends", {"greeting": "-", "amends__hurt": typed["hurt"]})
+    lacking = fill_draft(catalog, "dropped_drafts.amends",
+                         {"greeting": "-", "amends__lacking": typed["lacking"]})
+    assert typed["hurt"] in hurt and typed["lacking"] in lacking

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, Input, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static, TextArea
 
 from store.settings import load_settings
 from tests.dropped.walk import ANSWERS_BEFORE_REASON, SAID, stored_session, type_text
@@ -299,3 +299,20 @@ async def test_the_breathing_pattern_choice_changes_the_count_and_is_remembered(
         assert pacer.pattern == "478" and pacer.cycles == 3
         assert load_settings(Path(store.directory)).breathing_pattern == "478"
         assert app.screen.session.answers["breathe"]["pattern"] == "478"
+
+
+async def test_the_amends_letter_says_where_it_will_appear_until_there_is_something_to_put_right(
+        make_app, store):
+    answers = {**ANSWERS_BEFORE_REASON, "reason": {"kind": "slight"}}
+    session = stored_session(store, "amends", answers)
+    app = make_app(session_id=session.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        area = app.screen.query_one("#f-offer", DraftEditor).query_one(TextArea)
+        assert area.text == ""
+        assert "appears here once the answers above" in str(area.placeholder)
+        app.screen.query_one("#f-lacking", Input).focus()
+        await type_text(pilot, "the logo")
+        await pilot.pause(0.3)
+        assert "the logo" in area.text
+        assert "Whatever you decide" in area.text

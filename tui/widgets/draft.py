@@ -37,15 +37,19 @@ class DraftEditor(Vertical):
             return self.editor
 
     def __init__(self, suggested: str, text: str | None = None, *, copy_label: str = "Copy",
-                 reset_label: str = "Reset", id: str | None = None) -> None:
+                 reset_label: str = "Reset", placeholder: str = "",
+                 id: str | None = None) -> None:
         super().__init__(id=id, classes="draft")
         self.suggested = suggested
         self._initial = text if text is not None else suggested
         self._copy_label = copy_label
         self._reset_label = reset_label
+        self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        area = TextArea(self._initial, soft_wrap=True, tab_behavior="focus", classes="draft-text")
+        # A letter that has nothing to say yet says where it will appear, not a blank box.
+        area = TextArea(self._initial, soft_wrap=True, tab_behavior="focus", classes="draft-text",
+                        placeholder=self._placeholder)
         area.show_line_numbers = False
         yield area
         with Horizontal(classes="draft-actions"):

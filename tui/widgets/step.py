@@ -209,7 +209,8 @@ class FormStep(StepWidget):
             edited = self.data.get(f"{field.id}__edited")
             yield DraftEditor(shown(suggested), shown(current) if edited and current else None,
                               copy_label=self.catalog.ui("app.copy"),
-                              reset_label=self.catalog.ui("app.reset"), id=name)
+                              reset_label=self.catalog.ui("app.reset"),
+                              placeholder=self.catalog.ui("app.draft_waiting"), id=name)
 
     def _options(self, field: Field) -> dict[str, str]:
         if field.kind == "yesno":
