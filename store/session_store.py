@@ -58,11 +58,14 @@ def moment(stamp: str) -> float:
 
 
 def _sealed_without_key_file(directory: Path) -> bool:
-    """True when the folder's files are encrypted although its key file is gone."""
-    candidates = [directory / "index.json", directory / "digest.json"]
-    with contextlib.suppress(OSError):
-        candidates += sorted((directory / "sessions").glob("*.json"))[:1]
-    for path in candidates:
+    """True when the folder's files are encrypted although its key file is gone.
+
+    The first file found with anything in it decides; the sessions folder is looked into
+    only when the index and the digest are both missing or empty, and then for one file, so
+    an ordinary open costs two small reads however many sessions there are (sorting the
+    names of 10,000 sessions here took a third of `parting due`).
+    """
+    for path in _first_files(directory):
         try:
             with open(path, "rb") as handle:
                 head = handle.read(len(sealing.MAGIC))
@@ -71,6 +74,17 @@ def _sealed_without_key_file(directory: Path) -> bool:
         if head:
             return sealing.is_sealed(head)
     return False
+
+
+def _first_files(directory: Path) -> Iterator[Path]:
+    """The index, the digest, then one session file, each looked for only when needed."""
+    yield directory / "index.json"
+    yield directory / "digest.json"
+    with contextlib.suppress(OSError), os.scandir(directory / "sessions") as entries:
+        for entry in entries:
+            if entry.name.endswith(".json"):
+                yield Path(entry.path)
+                return
 
 
 def _check_seal(directory: Path) -> None:
