@@ -204,9 +204,13 @@ class SessionStore:
                             # Closing must not write a cache in the form the files left.
                             store.read_only = store._index.read_only = True
                             raise _ConversionMoved
-                        sweep_temp_files(store.sessions_dir)
                         sweep_temp_files(directory)
                         if not store._open_from_digest():
+                            # A writer killed mid-save leaves its temporary file in
+                            # sessions/, which moves that folder's stamp, so the digest is
+                            # never current then: only here do all the names need reading
+                            # (8 ms of `parting due` at 10,000 sessions).
+                            sweep_temp_files(store.sessions_dir)
                             store._recovery.check(write=True)
                         checked = True
             except OSError as error:

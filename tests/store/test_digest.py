@@ -144,3 +144,15 @@ def test_due_reminders_come_from_the_digest(data_dir, clock):
     with SessionStore.open(data_dir) as opened:
         due = due_reminders(opened.digest().reminding, date(2025, 6, 1))
     assert sorted(s.client for s, _ in due) == ["call1", "call2"]
+
+
+def test_a_save_killed_mid_write_leaves_no_temporary_file_after_the_next_open(data_dir, clock):
+    fill(data_dir, ["a", "b"], clock)
+    with SessionStore.open(data_dir, clock=clock):
+        pass  # the digest is current now
+    settle(data_dir / "sessions")
+    leftover = data_dir / "sessions" / f".x.json.tmp-{os.getpid()}-dead"
+    leftover.write_bytes(b"half a session")
+    with SessionStore.open(data_dir, clock=clock) as opened:
+        assert not leftover.exists()
+        assert sorted(s.client for s in opened.summaries()) == ["a", "b"]
