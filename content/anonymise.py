@@ -84,6 +84,18 @@ class Anonymiser:
                     self._client_words.setdefault(word, label)
         return self.clients[key]
 
+    def _client_of(self, word: str) -> str | None:
+        """The label of the client whose name has `word`, as given or with another ending:
+        Russian text declines the names the user typed once («от Ромашки», «Пикселю» for
+        «Ромашка», «Пиксель»), and a declined client name must not pass for a person."""
+        if word in self._client_words:
+            return self._client_words[word]
+        for known, label in self._client_words.items():
+            stem = known[:-1]
+            if len(known) >= 4 and word.startswith(stem) and len(word) - len(stem) <= 3:
+                return label
+        return None
+
     def _person_label(self, name: str) -> str:
         if name not in self.people:
             self.people[name] = self.catalog.ui("anonymise.person", n=len(self.people) + 1)
@@ -142,13 +154,13 @@ class Anonymiser:
             self._mid_sentence.update(words)
 
     def _known(self, word: str) -> bool:
-        return word in self._mid_sentence or word in self._client_words or word in self.people
+        return word in self._mid_sentence or self._client_of(word) is not None or word in self.people
 
     def _starts_a_name(self, word: str) -> bool:
         # "Brown" in "Mark Brown" is met mid-sentence too, but never starting a name: at a
         # sentence start "Mark Brown" stays one name, while "Yesterday Anna" loses its
         # first word because "Anna" starts a name elsewhere.
-        return word in self._mid_starts or word in self._client_words or word in self.people
+        return word in self._mid_starts or self._client_of(word) is not None or word in self.people
 
     # -- writing -----------------------------------------------------------------------
     def text(self, text: str) -> str:
@@ -183,8 +195,7 @@ class Anonymiser:
                     continue
             start, end = run[0][0], run[-1][1]
             name = text[start:end]
-            client = next((self._client_words[w] for _, _, w in run if w in self._client_words),
-                          None)
+            client = next((label for _, _, w in run if (label := self._client_of(w))), None)
             pieces.append(text[last:start])
             pieces.append(client or self._person_label(name))
             last = end

@@ -94,7 +94,7 @@ def test_a_two_word_name_opening_a_sentence_is_replaced_whole():
     assert anonymise_text(text, []) == \
         "What is going on: Person 1 calls at night. I asked Person 1 to stop."
     assert anonymise_text("Ana Souza liga à noite.", [], catalog=load_catalog("pt")) == \
-        "Pessoa 1 liga à noite."
+        "[Pessoa 1] liga à noite."
 
 
 def test_an_ordinary_word_before_a_known_name_at_a_sentence_start_is_kept():
@@ -112,3 +112,10 @@ def test_the_mentor_summary_keeps_the_users_own_notes_and_hides_the_names():
                           catalog=catalog)
     assert "Agree in writing" in text
     assert "Mark" not in text and "Brown" not in text
+
+
+def test_russian_and_portuguese_labels_are_marks_in_brackets_that_need_no_case_or_article():
+    ru = anonymise_text("Мы ушли от Ромашки к Пикселю.", ["Ромашка"], catalog=load_catalog("ru"))
+    assert "от [Клиент A]" in ru
+    pt = anonymise_text("Falei com a Padaria Sol.", ["Padaria Sol"], catalog=load_catalog("pt"))
+    assert pt == "Falei com a [Cliente A]."
