@@ -245,3 +245,19 @@ async def test_history_opens_with_the_table_focused_and_draws_each_row_once(
         assert app.focused is table(app)
         # Focus given after the first frame changed every row's look, so each was drawn again.
         assert drawn and len(drawn) == len(set(drawn))
+
+
+async def test_a_slash_and_letters_typed_in_one_burst_all_land_in_the_filter(filled, make_app):
+    from textual import events
+
+    app = make_app(start="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # A fast typist (or a paste) delivers every key before the app has handled the first.
+        for key, char in [("slash", "/"), ("c", "c"), ("e", "e"), ("d", "d")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.press("a", "r")
+        assert app.screen.query_one("#history-filter", Input).value == "cedar"
+        await pilot.press("slash")
+        assert app.screen.query_one("#history-filter", Input).value == "cedar/"

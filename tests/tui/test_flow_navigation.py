@@ -62,7 +62,12 @@ async def test_keys_typed_while_a_flow_opens_reach_its_first_field(make_app, sto
         # name's letters arrive.
         for key in ("d", *"Acme"):
             app.post_message(events.Key(key, key))
-        await pilot.pause(0.5)
+        # Wait for the letters, not for a fixed time: a busy machine takes longer.
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if getattr(app.focused, "value", None) == "Acme":
+                break
+        assert app.focused.value == "Acme"
         await pilot.press("escape")
         await pilot.pause()
         assert [s.client for s in store.summaries()] == ["Acme"]

@@ -37,7 +37,10 @@ class HistoryScreen(TableScreen):
     TABLE_ID = "history-table"
     BINDINGS = [
         Binding("escape", "back", "history.key_back", id="history.back"),
-        Binding("slash", "focus_filter", "history.key_filter", id="history.filter"),
+        # A priority binding runs while the app reads the keys, before it hands the next
+        # one on: "/ref" typed in one burst puts "ref" in the filter, not into the table.
+        Binding("slash", "focus_filter", "history.key_filter", id="history.filter",
+                priority=True),
         Binding("r", "resume", "history.key_resume", id="history.resume"),
         Binding("e", "export", "history.key_export", id="history.export"),
         Binding("x,delete", "delete", "history.key_delete", id="history.delete"),
@@ -298,6 +301,9 @@ class HistoryScreen(TableScreen):
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter":
+            # In the filter itself "/" is a letter like any other.
+            return not isinstance(self.focused, Input)
         if action in ("resume", "export", "delete") and not self._summaries:
             return None
         if action == "undo":
