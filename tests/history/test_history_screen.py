@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from textual.widgets import Input, Markdown
 
 from store import SessionStore, Summary
@@ -261,3 +263,17 @@ async def test_a_slash_and_letters_typed_in_one_burst_all_land_in_the_filter(fil
         assert app.screen.query_one("#history-filter", Input).value == "cedar"
         await pilot.press("slash")
         assert app.screen.query_one("#history-filter", Input).value == "cedar/"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "pt"])
+async def test_every_column_of_history_fits_at_80_columns_in_every_language(filled, make_app,
+                                                                             lang):
+    app = make_app(lang=lang, start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = table(app)
+        outcomes = {s.outcome for s in rows.items}
+        assert {"slight", "systemic", "external", "keep", "part"} <= outcomes
+        # Nothing is cut at the right edge: the widest row is no wider than the table.
+        assert rows.virtual_size.width <= rows.scrollable_content_region.width, \
+            [(str(c.label), c.get_render_width(rows)) for c in rows.columns.values()]

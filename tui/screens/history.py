@@ -112,13 +112,17 @@ class HistoryScreen(TableScreen):
                       reverse=self._descending)
 
     def _labels(self, summary: Summary) -> tuple[str, str, str, str, str]:
-        ui = self.app.catalog.ui
-        outcome = (outcome_text(self.app.catalog, summary.flow, summary.outcome)
-                   if summary.outcome else "")
-        flow_key = f"home.{summary.flow}_short"
+        catalog = self.app.catalog
+        ui = catalog.ui
+        # The table's own short labels, so that every column fits at 80 columns; the session
+        # page says the outcome in full.
+        outcome_key = f"history.row_outcome_{summary.flow}_{summary.outcome}"
+        outcome = (ui(outcome_key) if catalog.has_ui(outcome_key)
+                   else outcome_text(catalog, summary.flow, summary.outcome))
+        flow_key = f"history.row_flow_{summary.flow}"
         return (
-            _day_label(summary.created_at, self.app.catalog.lang),
-            ui(flow_key) if self.app.catalog.has_ui(flow_key) else summary.flow,
+            _day_label(summary.created_at, catalog.lang),
+            ui(flow_key) if catalog.has_ui(flow_key) else summary.flow,
             summary.client or ui("app.no_client"),
             ui(f"history.status_{summary.status}"),
             outcome,
