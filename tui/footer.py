@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from textual.binding import ActiveBinding, Binding
+from textual.screen import Screen
 
 FIRST = ("flow.continue", "flow.back", "flow.copy")
 """Shown first, in this order: what moves the walk on and copies the draft."""
@@ -50,3 +51,21 @@ def fit_footer(bindings: Mapping[str, ActiveBinding], width: int,
     return {key: (active._replace(binding=replace(active.binding, show=False))
                   if key in hidden else active)
             for key, active in ordered}
+
+
+class FittedFooterScreen(Screen):
+    """A screen whose footer shows its keys in the order above and only as many as fit.
+
+    Without it a screen with many keys in a language with long words (History in Russian
+    at 80 columns) was cut mid-word at the right edge.
+    """
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return fit_footer(super().active_bindings, self.size.width or self.app.size.width,
+                          self.app.get_key_display)
+
+    def on_resize(self) -> None:
+        # Textual calls the handler of every class that has one, so a screen's own
+        # `on_resize` runs beside this one.
+        self.refresh_bindings()  # the footer keeps what fits in the new width

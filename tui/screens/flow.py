@@ -8,17 +8,16 @@ from collections.abc import Mapping
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
 from content.flows import Flow, Step
 from content.reminders import merge_reminders
 from store import Session
-from tui.footer import fit_footer
+from tui.footer import FittedFooterScreen
 from tui.header import fit_header
 from tui.i18n import translate_bindings
 from tui.screens import styles
@@ -34,7 +33,7 @@ RETRY_DELAY = 1.0  # seconds between tries while saving fails (disk full): one m
 MOVE_WAIT = 0.1  # seconds kept keys wait after one (Tab, Enter) that did not move the focus
 
 
-class FlowScreen(Screen):
+class FlowScreen(FittedFooterScreen):
     """The screen that hosts a flow's steps.
 
     Answers live in the session in memory and reach the store half a second after the user
@@ -222,13 +221,6 @@ class FlowScreen(Screen):
         widget = self.current
         if widget is not None:
             self._update_header(widget.step)
-        self.refresh_bindings()  # the footer keeps what fits in the new width
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The bindings in the order the footer shows them, trimmed to its width."""
-        return fit_footer(super().active_bindings, self.size.width or self.app.size.width,
-                          self.app.get_key_display)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "Copy draft" shows in the footer only on steps that have a draft.

@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from content.date_format import format_short
 from content.insights import outcome_text
@@ -24,6 +24,7 @@ from store import SessionNotFound, SessionUnreadable, StoreError, Summary
 from tui.history_search import AnswerText, SessionSearch
 from tui.safe_text import shown
 from tui.screens.table_screen import TableScreen
+from tui.widgets.cycle_button import CycleButton
 from tui.widgets.paged_table import PagedTable
 
 FLOWS = ("dropped", "drop")
@@ -58,7 +59,6 @@ class HistoryScreen(TableScreen):
         self._descending = True
         self._searching = False
         self._all_read = False  # every summary's answers are in AnswerText
-        self._chosen_filters: tuple[object, object] = ("all", "all")
 
     def compose(self) -> ComposeResult:
         ui = self.app.catalog.ui
@@ -66,13 +66,12 @@ class HistoryScreen(TableScreen):
         with Horizontal(id="history-bar"):
             yield Input(placeholder=ui("history.filter_placeholder"), id="history-filter",
                         compact=True)
-            yield Select([(ui("history.flow_all"), "all")]
-                         + [(ui(f"home.{f}_short"), f) for f in FLOWS],
-                         value="all", allow_blank=False, id="history-flow", compact=True)
-            yield Select([(ui("history.status_all"), "all")]
-                         + [(ui(f"history.status_{s}"), s) for s in STATUSES],
-                         value="all", allow_blank=False, id="history-status",
-                         compact=True)
+            yield CycleButton([(ui("history.flow_all"), "all")]
+                              + [(ui(f"home.{f}_short"), f) for f in FLOWS],
+                              "all", id="history-flow")
+            yield CycleButton([(ui("history.status_all"), "all")]
+                              + [(ui(f"history.status_{s}"), s) for s in STATUSES],
+                              "all", id="history-status")
         yield Static(id="history-info")
         table: PagedTable[Summary] = PagedTable(id="history-table")
         for column in COLUMNS:
@@ -95,8 +94,8 @@ class HistoryScreen(TableScreen):
     def refill(self, keep: str | None = None) -> None:
         """Apply the filters to the sorted summaries and show the first page."""
         assert self._search is not None
-        rows = self._search.find(self.query_one("#history-flow", Select).value,
-                                 self.query_one("#history-status", Select).value,
+        rows = self._search.find(self.query_one("#history-flow", CycleButton).value,
+                                 self.query_one("#history-status", CycleButton).value,
                                  self.query_one("#history-filter", Input).value.casefold().split())
         self.table.show(rows, self._cells, lambda s: s.id, keep=keep)
         self._update_info(len(rows))
@@ -167,14 +166,9 @@ class HistoryScreen(TableScreen):
     def _filter_submitted(self) -> None:
         self.set_focus(self.table)
 
-    @on(Select.Changed)
-    def _select_changed(self, event: Select.Changed) -> None:
-        # A Select also reports its first value when it mounts; only a real change refills.
-        chosen = (self.query_one("#history-flow", Select).value,
-                  self.query_one("#history-status", Select).value)
-        if chosen != self._chosen_filters:
-            self._chosen_filters = chosen
-            self.refill()
+    @on(CycleButton.Changed)
+    def _flow_or_status_changed(self) -> None:
+        self.refill()
 
     def _read_answers(self) -> None:
         if self._all_read or self._searching:
@@ -225,14 +219,10 @@ class HistoryScreen(TableScreen):
         self.refill(current.id if current else None)
 
     def action_cycle_flow(self) -> None:
-        self._cycle("#history-flow", ("all", *FLOWS))
+        self.query_one("#history-flow", CycleButton).action_step(1)
 
     def action_cycle_status(self) -> None:
-        self._cycle("#history-status", ("all", *STATUSES))
-
-    def _cycle(self, selector: str, values: tuple[str, ...]) -> None:
-        select = self.query_one(selector, Select)
-        select.value = values[(values.index(str(select.value)) + 1) % len(values)]
+        self.query_one("#history-status", CycleButton).action_step(1)
 
     # -- actions ---------------------------------------------------------------------------
     def _chosen(self) -> Summary | None:

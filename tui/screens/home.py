@@ -7,12 +7,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from content.reminders import due_reminders, reminder_line
 from store import StoreError, Summary
+from tui.footer import FittedFooterScreen
 from tui.i18n import translate_bindings
 from tui.reminder_list import session_line
 from tui.safe_text import shown
@@ -21,7 +21,7 @@ RECENT = 8
 NARROW = 80  # columns below which the lists stack
 
 
-class HomeScreen(Screen):
+class HomeScreen(FittedFooterScreen):
     """The first screen: the two flows, unfinished sessions, due reminders, recent sessions."""
 
     # `d` and `s` act before the key goes anywhere else (home has no field to type into):

@@ -10,11 +10,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from content.insights import Count, Insights, Tally, flag_label, outcome_text, summarize
 from store import Session
+from tui.footer import FittedFooterScreen
 from tui.i18n import translate_bindings
 from tui.safe_text import shown
 from tui.screens import styles
@@ -24,7 +24,7 @@ SHOWN_CLIENTS = 3
 TOP = 12  # bars per chart; the rest would only be noise at the bottom
 
 
-class InsightsScreen(Screen):
+class InsightsScreen(FittedFooterScreen):
     """Red flags that recur and with whom, reasons for leaving, decisions and how they aged."""
 
     CSS_PATH = styles("insights")

@@ -14,12 +14,13 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from content.checkins import open_checkins
 from content.date_format import format_date
 from store import Session, SessionNotFound, StoreError
+from tui.footer import FittedFooterScreen
 from tui.i18n import translate_bindings
 from tui.safe_text import shown, shown_markup
 from tui.screens import styles
@@ -124,7 +125,7 @@ def open_export(app: App, sessions: Sequence[Session]) -> None:
     app.push_screen(ExportModal(sessions, formats=("md", "json")))
 
 
-class SessionViewScreen(Screen):
+class SessionViewScreen(FittedFooterScreen):
     """A session, read-only, as the Markdown page an export would write."""
 
     CSS_PATH = styles("session_view")

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.events import ScreenResume
-from textual.screen import Screen
 
+from tui.footer import FittedFooterScreen
 from tui.i18n import translate_bindings
 from tui.screens import styles
 from tui.widgets.paged_table import PagedTable
 
 
-class TableScreen(Screen):
+class TableScreen(FittedFooterScreen):
     """Base of the history and reminder lists.
 
     The rows are read on mount, before the first frame, and again whenever the screen comes
