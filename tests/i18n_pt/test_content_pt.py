@@ -100,7 +100,7 @@ def test_a_payment_plan_in_portuguese_uses_brazilian_money_format():
     values = {"client": "Acme", **answer_values(answers), **drop_context(answers, PT, TODAY)}
     message = fill_draft(PT, "drop_attempt.payment", values)
     # A Brazilian payment plan writes every amount with its cents.
-    assert "parcelamento do valor pendente, de R$\u00a04.800,00:" in message
+    assert "parcelamento do saldo pendente, no total de R$\u00a04.800,00:" in message
     assert "1. terça-feira, 1º de dezembro: R$\u00a01.600,00\n" in message
 
 
