@@ -29,7 +29,7 @@ def test_one_word_stands_alone_and_empty_items_are_left_out():
     assert spoken_list([], catalog) == ""
 
 
-@pytest.mark.parametrize(("lang", "last"), [("en", "; and "), ("ru", "; и "), ("pt", "; e ")])
+@pytest.mark.parametrize(("lang", "last"), [("en", "; and "), ("ru", "; кроме того, "), ("pt", "; e ")])
 def test_three_exit_reasons_join_their_last_with_and(lang, last):
     answers = {"flags": {name: {"seen": True, "often": "often"}
                          for name in ("scope", "late_payment", "nitpick")}}
