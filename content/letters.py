@@ -27,9 +27,15 @@ def list_lines(text: Any, catalog: Catalog, template_key: str = "letters.list_it
 
 
 def spoken_list(items: list[str], catalog: Catalog, join_key: str = "letters.list_join",
-                last_key: str = "letters.list_last") -> str:
-    """Items run together as a sentence says them: "a, b and c", «а, б и в», "a, b e c"."""
+                last_key: str = "letters.list_last", pair_key: str | None = None) -> str:
+    """Items run together as a sentence says them: "a, b and c", «а, б и в», "a, b e c".
+
+    `pair_key`, when the catalog has it, joins exactly two items: clauses a semicolon
+    keeps apart in a list of three read better as "x e y" when there are only two.
+    """
     items = [i for i in items if i]
     if len(items) < 2:
         return "".join(items)
+    if len(items) == 2 and pair_key and catalog.has_ui(pair_key):
+        return catalog.ui(pair_key).join(items)
     return catalog.ui(join_key).join(items[:-1]) + catalog.ui(last_key) + items[-1]

@@ -155,7 +155,8 @@ def neutral_reasons(answers: Answers, catalog: Catalog) -> str:
     phrases = [str(catalog.item(f"drop_flags.{name}").get("neutral")) for name in order[:3]]
     if not phrases:
         return catalog.ui("drop_exit.reason_fallback")
-    return spoken_list(phrases, catalog, "drop_exit.reason_join", "drop_exit.reason_join_last")
+    return spoken_list(phrases, catalog, "drop_exit.reason_join", "drop_exit.reason_join_last",
+                       "drop_exit.reason_join_pair")
 
 
 def _table(answers: Answers, step: str) -> Mapping[str, Any]:

@@ -38,3 +38,14 @@ def test_three_exit_reasons_join_their_last_with_and(lang, last):
     assert reasons.count("; ") == 2
     assert last in reasons
     assert reasons.rindex(last) > reasons.index("; ")
+
+
+@pytest.mark.parametrize(("lang", "pair"), [("en", ", and "), ("ru", "; кроме того, "),
+                                           ("pt", ", e ")])
+def test_two_exit_reasons_are_joined_as_a_pair_without_the_lists_semicolon(lang, pair):
+    answers = {"flags": {name: {"seen": True, "often": "often"}
+                         for name in ("scope", "late_payment")}}
+    catalog = load_catalog(lang)
+    phrases = {str(catalog.item(f"drop_flags.{n}")["neutral"]) for n in ("scope", "late_payment")}
+    first, second = neutral_reasons(answers, catalog).split(pair)
+    assert {first, second} == phrases
