@@ -34,12 +34,16 @@ _WEEKDAYS = {
 }
 
 
+_AT_TIME = {"en": " at ", "ru": ", ", "pt": " às "}
+
+
 def format_date(value: date | datetime, lang: str, *, with_weekday: bool = True) -> str:
     """A full date as the language writes it, with the time if `value` is a datetime.
 
     "Thursday, 26 November 2026", "четверг, 26 ноября 2026",
-    "quinta-feira, 26 de novembro de 2026"; a datetime adds " 15:00" (in Portuguese
-    " às 15:00"). Portuguese writes the first of a month "1º de dezembro".
+    "quinta-feira, 26 de novembro de 2026"; a datetime adds its time as each language
+    joins it: " at 15:00", ", 15:00", " às 15:00". Portuguese writes the first of a month
+    "1º de dezembro".
     """
     lang = lang if lang in _MONTHS else "en"
     month = _MONTHS[lang][value.month - 1]
@@ -51,7 +55,7 @@ def format_date(value: date | datetime, lang: str, *, with_weekday: bool = True)
     if with_weekday:
         text = f"{_WEEKDAYS[lang][value.weekday()]}, {text}"
     if isinstance(value, datetime):
-        text += f" às {value:%H:%M}" if lang == "pt" else f" {value:%H:%M}"
+        text += f"{_AT_TIME[lang]}{value:%H:%M}"
     return text
 
 

@@ -283,8 +283,8 @@ def test_format_date_writes_weekday_day_and_genitive_month(lang, expected):
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "Thursday, 26 November 2026 15:00"),
-    ("ru", "четверг, 26 ноября 2026 15:00"),
+    ("en", "Thursday, 26 November 2026 at 15:00"),
+    ("ru", "четверг, 26 ноября 2026, 15:00"),
     ("pt", "quinta-feira, 26 de novembro de 2026 às 15:00"),
 ])
 def test_format_date_adds_the_time_of_a_datetime(lang, expected):
@@ -292,11 +292,11 @@ def test_format_date_adds_the_time_of_a_datetime(lang, expected):
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "1 December 2026 14:30"),
-    ("ru", "1 декабря 2026 14:30"),
+    ("en", "1 December 2026 at 14:30"),
+    ("ru", "1 декабря 2026, 14:30"),
     ("pt", "1º de dezembro de 2026 às 14:30"),
 ])
-def test_portuguese_dates_write_the_first_as_1o_and_the_time_after_as(lang, expected):
+def test_dates_join_their_time_as_each_language_does_and_portuguese_writes_the_first_1o(lang, expected):
     assert format_date(DT(2026, 12, 1, 14, 30), lang, with_weekday=False) == expected
 
 

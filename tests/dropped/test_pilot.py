@@ -95,7 +95,7 @@ async def test_each_branch_can_be_walked_by_keyboard_to_a_summary_that_holds_eve
         session = app.screen.session
         assert session.outcome == kind
         page = app.screen.query_one(SummaryStep).markdown()
-        for typed in ("Anna", "last Friday 3pm", "Friday, 20 November 2026 15:00",
+        for typed in ("Anna", "last Friday 3pm", "Friday, 20 November 2026 at 15:00",
                       SAID[kind], "the shop", "final", "IT directors",
                       "web design", "Thursday, 26 November 2026", "Hi Anna,",
                       "Call Anna back, as promised"):
