@@ -62,3 +62,15 @@ async def test_a_flag_seen_with_one_client_names_it_in_the_singular_in_portugues
         await show_insights(app, pilot)
         drawn = str(app.screen.query_one("#insights-flags", BarChart).render())
         assert "cliente: Acme" in drawn and "clientes:" not in drawn
+
+
+async def test_a_reason_too_long_to_stand_beside_its_bar_is_shown_whole_above_it(filled,
+                                                                                 make_app):
+    app = make_app(lang="pt")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show_insights(app, pilot)
+        chart = app.screen.query_one("#insights-reasons", BarChart)
+        drawn = chart.render().plain
+        assert "Jeito de trabalhar — melhorar um hábito" in drawn
+        assert "…" not in drawn
+        assert chart.size.height == len(drawn.splitlines())

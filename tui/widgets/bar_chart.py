@@ -62,7 +62,16 @@ class BarChart(Widget):
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return sum(2 if bar.note else 1 for bar in self.bars)
+        lines = 2 if self._stacked(max(width, 20)) else 1
+        return sum(lines + 1 if bar.note else lines for bar in self.bars)
+
+    def _label_room(self, width: int) -> int:
+        return max(width * 2 // 5, 8)
+
+    def _stacked(self, width: int) -> bool:
+        """True when a label is too long to stand beside its bar: each label then has a line
+        of its own above the bar, whole, rather than cut ("Mal-entendido — reparar o qu…")."""
+        return any(cell_len(bar.label) > self._label_room(width) for bar in self.bars)
 
     def render(self) -> Text:
         width = max(self.size.width, 20)
@@ -70,7 +79,9 @@ class BarChart(Widget):
             return Text()
         numbers = [bar.beside for bar in self.bars]
         number_width = max(cell_len(n) for n in numbers)
-        label_width = min(max(cell_len(bar.label) for bar in self.bars), max(width * 2 // 5, 8))
+        stacked = self._stacked(width)
+        label_width = (2 if stacked else
+                       min(max(cell_len(bar.label) for bar in self.bars), self._label_room(width)))
         bar_width = max(width - label_width - number_width - 3, MIN_BAR)
         largest = max((bar.total for bar in self.bars), default=0) or 1
         label_style = self.get_component_rich_style("bar-chart--label")
@@ -79,8 +90,13 @@ class BarChart(Widget):
         segment_styles = [self.get_component_rich_style(f"bar-chart--bar-{n}") for n in range(3)]
         text = Text(no_wrap=True, overflow="ellipsis")
         for bar, number in zip(self.bars, numbers, strict=True):
-            label = _fit(bar.label, label_width)
-            text.append(label + " " * (label_width - cell_len(label)) + " ", style=label_style)
+            if stacked:
+                text.append(_fit(bar.label, width) + "\n", style=label_style)
+                text.append(" " * (label_width + 1))
+            else:
+                label = _fit(bar.label, label_width)
+                text.append(label + " " * (label_width - cell_len(label)) + " ",
+                            style=label_style)
             drawn = 0
             for n, value in enumerate(bar.values):
                 blocks = _blocks(value / largest * bar_width)
