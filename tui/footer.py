@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import Any
 
+from textual import widgets
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 
@@ -69,3 +71,41 @@ class FittedFooterScreen(Screen):
         # Textual calls the handler of every class that has one, so a screen's own
         # `on_resize` runs beside this one.
         self.refresh_bindings()  # the footer keeps what fits in the new width
+
+
+class Footer(widgets.Footer):
+    """Textual's footer, drawn again only when what it shows changes.
+
+    Textual rebuilds every key of the footer each time a screen's bindings may have changed
+    (each change of focus, each `refresh_bindings`), even when they have not: opening
+    History rebuilt the footer five times, about 50 key widgets, most of the CPU the screen
+    spent beyond an empty table's. Requests that come together are answered once, and not
+    at all when the keys shown are the ones already there.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending = False
+        self._drawn: tuple[tuple[str, str, bool], ...] | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._pending:
+            self._pending = True
+            self.call_after_refresh(self._redraw)
+
+    async def _redraw(self) -> None:
+        self._pending = False
+        if not self.is_attached:
+            return  # its screen closed meanwhile
+        shown = self._shown_keys()
+        if shown != self._drawn:
+            self._drawn = shown
+            await self.recompose()
+
+    def _shown_keys(self) -> tuple[tuple[str, str, bool], ...]:
+        return tuple((key, active.binding.description, active.enabled)
+                     for key, active in self.screen.active_bindings.items()
+                     if active.binding.show)

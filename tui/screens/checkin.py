@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
 from content.checkins import QUESTIONS, record_checkin
 from store import Session
+from tui.footer import Footer
 from tui.i18n import translate_bindings
 from tui.safe_text import shown_markup
 from tui.screens import styles

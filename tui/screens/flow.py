@@ -12,12 +12,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from content.flows import Flow, Step
 from content.reminders import merge_reminders
 from store import Session
-from tui.footer import FittedFooterScreen
+from tui.footer import FittedFooterScreen, Footer
 from tui.header import fit_header
 from tui.i18n import translate_bindings
 from tui.screens import styles
@@ -135,10 +135,12 @@ class FlowScreen(FittedFooterScreen):
             # Focused (the kept keys went on with the focus, if any). Once laid out, show
             # the step from its top, scrolled only as far as the focused control needs.
             if widget.REVEAL_FOCUS:
-                self.call_after_refresh(self._scroll_to_focused)
+                self.set_timer(0.02, self._scroll_to_focused)  # once laid out in full
             return
         if tries:
-            self._focus_step(widget, tries - 1)
+            # A refresh can come at once when nothing else is drawing: wait a moment
+            # instead, so the step's fields have mounted before the next try.
+            self.set_timer(0.02, lambda: self._focus_step(widget, tries - 1))
         else:
             self._release_early_keys()  # nothing here takes the focus: let the keys go
 

@@ -16,11 +16,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from content.date_format import format_short
 from content.insights import outcome_text
 from store import SessionNotFound, SessionUnreadable, StoreError, Summary
+from tui.footer import Footer
 from tui.history_search import AnswerText, SessionSearch
 from tui.safe_text import shown
 from tui.screens.table_screen import TableScreen

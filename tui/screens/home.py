@@ -7,12 +7,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from content.reminders import due_reminders, reminder_line
 from store import StoreError, Summary
-from tui.footer import FittedFooterScreen
+from tui.footer import FittedFooterScreen, Footer
 from tui.i18n import translate_bindings
 from tui.reminder_list import session_line
 from tui.safe_text import shown

@@ -10,11 +10,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from content.insights import Count, Insights, Tally, flag_label, outcome_text, summarize
 from store import Session
-from tui.footer import FittedFooterScreen
+from tui.footer import FittedFooterScreen, Footer
 from tui.i18n import translate_bindings
 from tui.safe_text import shown
 from tui.screens import styles

@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+from textual.widgets import Button, DataTable, Header, Input, Static
 
 from content.checkins import is_checkin
 from content.dates import format_short, parse_when
 from content.reminders import due_date, reminder_text
 from store import Session, SessionNotFound, StoreError, Summary
+from tui.footer import Footer
 from tui.i18n import translate_bindings
 from tui.safe_text import shown, shown_markup
 from tui.screens import styles

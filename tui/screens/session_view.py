@@ -15,12 +15,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Header, Markdown, Static
+from textual.widgets import Button, Header, Markdown, Static
 
 from content.checkins import open_checkins
 from content.date_format import format_date
 from store import Session, SessionNotFound, StoreError
-from tui.footer import FittedFooterScreen
+from tui.footer import FittedFooterScreen, Footer
 from tui.i18n import translate_bindings
 from tui.safe_text import shown, shown_markup
 from tui.screens import styles

@@ -16,10 +16,11 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
+from textual.widgets import Button, Checkbox, Header, Input, Static
 
 from store import SessionStore, StoreError, keychain, sealing
 from store.errors import save_failed
+from tui.footer import Footer
 
 
 class UnlockScreen(Screen[SessionStore]):

@@ -137,7 +137,9 @@ def _unanswered(widget: Widget) -> bool:
         # A draft's text is the app's suggestion, not an answer to give.
         return not widget.text.strip() and not widget.has_class("draft-text")
     if isinstance(widget, RadioSet):
-        return widget.pressed_index < 0
+        # The buttons, not `pressed_index`: that is set only once the set has mounted, and
+        # a step is focused as soon as its widgets exist.
+        return not any(button.value for button in widget.query(RadioButton))
     return False
 
 
