@@ -100,15 +100,27 @@ def fill_draft(catalog: Catalog, template_key: str, values: Mapping[str, Any]) -
     return _renumber(text).strip() + "\n"
 
 
-_STOPPED = re.compile(r"\{(\w+)\}\.")
+_STOPPED = re.compile(r"\{(\w+)\}([.,;:)?!»”])")
 
 
-def _own_stops(line: str, present: Mapping[str, Any]) -> str:
-    """`line` without the full stop after a placeholder whose answer already ends a
-    sentence ("им урезали бюджет." + "." would read "бюджет..")."""
+def _own_stops(line: str, present: dict[str, Any]) -> str:
+    """`line` with no second stop after an answer that already ends with one.
+
+    Before a full stop the template's own stop goes ("им урезали бюджет." + "."); before
+    any other mark ("(ваш дизайнер.)", "стартапов., которым") the answer's full stop goes,
+    through a value of its own in `present` (`name__inline`).
+    """
     def keep(match: re.Match[str]) -> str:
-        value = str(present.get(match.group(1), "")).rstrip()
-        return match.group(0)[:-1] if value.endswith((".", "!", "?", "…")) else match.group(0)
+        name, mark = match.group(1), match.group(2)
+        value = str(present.get(name, "")).rstrip()
+        if not value.endswith((".", "!", "?", "…")):
+            return match.group(0)
+        if mark == ".":
+            return "{" + name + "}"
+        if value.endswith("."):
+            present[f"{name}__inline"] = value.rstrip(".").rstrip()
+            return "{" + name + "__inline}" + mark
+        return match.group(0)
 
     return _STOPPED.sub(keep, line)
 

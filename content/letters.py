@@ -12,9 +12,15 @@ from typing import Any
 from content.catalog import Catalog
 
 
+def clause(text: Any) -> str:
+    """An answer said inside a sentence of the app's: its spaces collapsed and without the
+    full stop the user may have ended it with, so "…студия «Север».." never happens."""
+    return " ".join(str(text or "").split()).rstrip(".").rstrip()
+
+
 def greeting(name: Any, catalog: Catalog) -> str:
     """The letter's first line: the person's name when one was given, else a plain hello."""
-    person = " ".join(str(name or "").split())
+    person = clause(name)
     if person:
         return catalog.ui("letters.greeting_name", name=person)
     return catalog.ui("letters.greeting_none")

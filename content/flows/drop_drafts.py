@@ -17,7 +17,7 @@ from content.catalog import Catalog
 from content.date_format import letter_date
 from content.dates import format_date, parse_when
 from content.flows.base import Answers, answer
-from content.letters import greeting, list_lines, spoken_list
+from content.letters import clause, greeting, list_lines, spoken_list
 from content.money import default_currency, format_number, read_money, read_number, with_cents
 from content.money import format_money as _format_money
 from content.timeline import Instalment, Timeline, exit_timeline, payment_schedule
@@ -239,7 +239,7 @@ def drop_context(answers: Answers, catalog: Catalog, today: date) -> dict[str, s
     change = answer(answers, "team", "change")
     if change in ("team", "terms", "both", "neither"):
         values["change"] = ui(f"drop_team.change_{change}")
-    pause = str(answer(answers, "attempt", "expect_pause", "")).strip()
+    pause = clause(answer(answers, "attempt", "expect_pause", ""))
     values["expect_pause_clause"] = ui("drop_attempt.expect_pause", pause=pause) if pause else ""
 
     plan = plan_from_answers(answers, lang, today)
@@ -267,9 +267,9 @@ def _exit_values(answers: Answers, catalog: Catalog, today: date) -> dict[str, s
     form = answer(answers, "exit", "format", "letter")
     values = {"opening": ui(f"drop_exit.opening_{form}") if form in ("letter", "meeting", "call")
               else ui("drop_exit.opening_letter")}
-    handover = " ".join(str(answer(answers, "exit", "handover", "")).split())
-    referral = str(answer(answers, "exit", "referral", "")).strip()
-    positive = str(answer(answers, "exit", "positive", "")).strip().rstrip(".")
+    handover = clause(answer(answers, "exit", "handover", ""))
+    referral = clause(answer(answers, "exit", "referral", ""))
+    positive = clause(answer(answers, "exit", "positive", ""))
     if referral:
         values["referral_line"] = ui("drop_exit.referral_line", who=referral)
         values["referral_point"] = ui("drop_exit.referral_point", who=referral)

@@ -16,6 +16,7 @@ from typing import Any
 from content.catalog import Catalog
 from content.flows import register
 from content.flows.base import Answers, Field, Flow, Step, answer
+from content.letters import clause
 from content.reminders import reminder_text
 
 NAME = "dropped"
@@ -116,9 +117,9 @@ def context(answers: Answers, catalog: Catalog, today: date) -> Mapping[str, str
     callback = _day(resolved_date(answers, "hold", "callback", lang, today))
     values["callback_when"] = (ui("dropped.callback_on", day=letter_date_on(callback, lang, today))
                                if callback else ui("dropped.callback_soon"))
-    values["role"] = str(answer(answers, "referrals", "role", "")).strip() or \
+    values["role"] = clause(answer(answers, "referrals", "role", "")) or \
         ui("dropped.role_fallback")
-    values["service"] = str(answer(answers, "referrals", "service", "")).strip() or \
+    values["service"] = clause(answer(answers, "referrals", "service", "")) or \
         ui("dropped.service_fallback")
     kind = reason_kind(answers)
     if kind:

@@ -360,3 +360,20 @@ def test_the_amends_letter_waits_for_something_to_put_right_but_either_answer_wi
     lacking = fill_draft(catalog, "dropped_drafts.amends",
                          {"greeting": "-", "amends__lacking": typed["lacking"]})
     assert typed["hurt"] in hurt and typed["lacking"] in lacking
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_answer_ended_with_a_full_stop_never_leaves_two_marks_in_a_row(lang, monkeypatch):
+    # People end their answers with a full stop; a sentence the app builds around one
+    # must not read "студия «Север».." or "(ваш дизайнер.)".
+    dotted = {key: value if value.endswith(".") or "\n" in value else value + "."
+              for key, value in TYPED[lang].items()}
+    monkeypatch.setitem(TYPED, lang, dotted)
+    doubled = re.compile(r"(?<!\.)\.(?!\.\.)[.,;:)?!»”]")
+    found = []
+    for flow, n, full, flags, cleared in CASES:
+        drafts, _ = rendered(lang, flow, n, full, flags, cleared)
+        for key, text in drafts.items():
+            found += [(key, text[max(m.start() - 30, 0):m.end() + 5])
+                      for m in doubled.finditer(text)]
+    assert not found
