@@ -49,7 +49,7 @@ async def test_typing_part_of_a_client_name_filters_the_table(filled, make_app):
         await pilot.pause()
         found = clients(app)
         assert found and set(found) == {"Cedar Dental"}
-        assert "of 300 sessions" in str(app.screen.query_one("#history-info").render())
+        assert "of 300 shown" in str(app.screen.query_one("#history-info").render())
         await pilot.press("escape")
         assert app.screen.query_one("#history-filter", Input).value == ""
         assert len(table(app).items) == 300
