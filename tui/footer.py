@@ -62,6 +62,18 @@ class FittedFooterScreen(Screen):
     at 80 columns) was cut mid-word at the right edge.
     """
 
+    TITLE_KEY: str | None = None
+    """The catalog key of the screen's name, shown in the header beside the app's name."""
+
+    def _on_mount(self) -> None:
+        if self.TITLE_KEY:
+            # The header says where the user is ("parting — History"); a window that
+            # cannot save keeps saying so there.
+            title = self.app.catalog.ui(self.TITLE_KEY)
+            read_only = self.app.catalog.ui("app.read_only_subtitle")
+            self.sub_title = f"{title} · {read_only}" if self.app.sub_title == read_only \
+                else title
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return fit_footer(super().active_bindings, self.size.width or self.app.size.width,

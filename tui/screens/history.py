@@ -36,6 +36,8 @@ COLUMNS = ("date", "flow", "client", "status", "outcome")
 class HistoryScreen(TableScreen):
     """The history of past sessions: read, resume, export, delete, undo."""
 
+    TITLE_KEY = "history.title"
+
     TABLE_ID = "history-table"
     BINDINGS = [
         Binding("escape", "back", "history.key_back", id="history.back"),

@@ -27,6 +27,8 @@ TOP = 12  # bars per chart; the rest would only be noise at the bottom
 class InsightsScreen(FittedFooterScreen):
     """Red flags that recur and with whom, reasons for leaving, decisions and how they aged."""
 
+    TITLE_KEY = "insights.title"
+
     CSS_PATH = styles("insights")
 
     BINDINGS = [

@@ -141,6 +141,8 @@ class SnoozeModal(ModalScreen[date | None]):
 class RemindersScreen(TableScreen):
     """All reminders in one list; mark done, snooze, open where they came from, export."""
 
+    TITLE_KEY = "reminders.title"
+
     TABLE_ID = "reminders-table"
     BINDINGS = [
         Binding("escape", "back", "reminders.key_back", id="reminders.back"),
