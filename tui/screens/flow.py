@@ -135,7 +135,7 @@ class FlowScreen(FittedFooterScreen):
             # Focused (the kept keys went on with the focus, if any). Once laid out, show
             # the step from its top, scrolled only as far as the focused control needs.
             if widget.REVEAL_FOCUS:
-                self.set_timer(0.02, self._scroll_to_focused)  # once laid out in full
+                self.call_after_refresh(self._scroll_to_focused)
             return
         if tries:
             # A refresh can come at once when nothing else is drawing: wait a moment
@@ -144,16 +144,21 @@ class FlowScreen(FittedFooterScreen):
         else:
             self._release_early_keys()  # nothing here takes the focus: let the keys go
 
-    def _scroll_to_focused(self) -> None:
+    def _scroll_to_focused(self, tries: int = 8, seen: object = None) -> None:
         # Focusing never scrolls by itself here (it would while the step is still being
         # laid out: the title and introduction scrolled away, or the field left below).
+        # A busy machine can lay a step out over several frames, so this looks again until
+        # the layout has held still for a moment.
         focused = self.focused
-        if focused is None:
+        if focused is None or not self.is_attached:
             return
         body = self.query_one("#step-body", VerticalScroll)
         top = focused.region.y - body.content_region.y + body.scroll_y
         below = top + focused.region.height - body.content_size.height
         body.scroll_to(y=max(0, below), animate=False, immediate=True)
+        layout = (focused, top, focused.region.height, body.virtual_size)
+        if tries and layout != seen:
+            self.set_timer(0.05, lambda: self._scroll_to_focused(tries - 1, layout))
 
     def on_key(self, event: events.Key) -> None:
         # Right after `d`, `s` or Continue the step is still being built and nothing in it
