@@ -135,7 +135,7 @@ class PartingApp(App[None]):
     # -- start-up --------------------------------------------------------------------------
     def _begin(self) -> None:
         """Home (or the screen asked for) and what start-up has to say, once sessions are open."""
-        self.sub_title = self._subtitle()
+        self.sub_title = self.subtitle()
         from tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
@@ -164,11 +164,13 @@ class PartingApp(App[None]):
         if notice.code in RECORDED_CODES:
             self.store.dismiss(notice)
 
-    def _subtitle(self) -> str:
-        """The header's second line; a window that cannot save says so there, always."""
-        if any(n.code == "read_only_instance" for n in self.store.notices):
-            return self.catalog.ui("app.read_only_subtitle")
-        return self.catalog.ui("app.subtitle")
+    def subtitle(self, where: str | None = None) -> str:
+        """The header's second line: the screen the user is on, else the app's motto; a
+        window that cannot save says so there, always."""
+        if not any(n.code == "read_only_instance" for n in self.store.notices):
+            return where or self.catalog.ui("app.subtitle")
+        read_only = self.catalog.ui("app.read_only_subtitle")
+        return f"{where} · {read_only}" if where else read_only
 
     def _prepare_other_screens(self) -> None:
         import tui.screens.history  # noqa: F401
@@ -435,7 +437,7 @@ class PartingApp(App[None]):
         if not self.sessions_open:
             self._ask_passphrase()
             return
-        self.sub_title = self._subtitle()
+        self.sub_title = self.subtitle()
         self.push_screen(HomeScreen())
         if open_flow is not None:
             self.open_session(open_flow.session)

@@ -55,36 +55,6 @@ def fit_footer(bindings: Mapping[str, ActiveBinding], width: int,
             for key, active in ordered}
 
 
-class FittedFooterScreen(Screen):
-    """A screen whose footer shows its keys in the order above and only as many as fit.
-
-    Without it a screen with many keys in a language with long words (History in Russian
-    at 80 columns) was cut mid-word at the right edge.
-    """
-
-    TITLE_KEY: str | None = None
-    """The catalog key of the screen's name, shown in the header beside the app's name."""
-
-    def _on_mount(self) -> None:
-        if self.TITLE_KEY:
-            # The header says where the user is ("parting — History"); a window that
-            # cannot save keeps saying so there.
-            title = self.app.catalog.ui(self.TITLE_KEY)
-            read_only = self.app.catalog.ui("app.read_only_subtitle")
-            self.sub_title = f"{title} · {read_only}" if self.app.sub_title == read_only \
-                else title
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        return fit_footer(super().active_bindings, self.size.width or self.app.size.width,
-                          self.app.get_key_display)
-
-    def on_resize(self) -> None:
-        # Textual calls the handler of every class that has one, so a screen's own
-        # `on_resize` runs beside this one.
-        self.refresh_bindings()  # the footer keeps what fits in the new width
-
-
 class Footer(widgets.Footer):
     """Textual's footer, drawn again only when what it shows changes.
 

@@ -202,3 +202,24 @@ async def test_the_language_command_is_found_by_its_english_name_in_every_langua
             found = palette.query_one("CommandList")
             assert found.option_count >= 1
             assert "Language" in str(found.get_option_at_index(0).prompt)
+
+
+async def test_history_names_itself_in_the_header_and_a_read_only_window_still_says_so(tmp_path):
+    from content import load_catalog
+    from store import SessionStore
+    from tests.conftest import frozen_clock
+    from tui.app import PartingApp
+
+    first = SessionStore.open(tmp_path, app_instance=True)
+    second = SessionStore.open(tmp_path, app_instance=True, wait=0.5)
+    try:
+        app = PartingApp(store=second, catalog=load_catalog("en"), clock=frozen_clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("h")
+            await pilot.pause()
+            assert app.screen.sub_title == \
+                "History · read only: parting is open in another window or tab"
+    finally:
+        second.close()
+        first.close()

@@ -17,10 +17,11 @@ from textual.widgets import Button, Input, Static, TextArea
 from content.flows import Flow, Step
 from content.reminders import merge_reminders
 from store import Session
-from tui.footer import FittedFooterScreen, Footer
+from tui.footer import Footer
 from tui.header import fit_header
 from tui.i18n import translate_bindings
 from tui.screens import styles
+from tui.screens.base import PartingScreen
 from tui.widgets.draft import DraftEditor
 from tui.widgets.step import FormStep, StepWidget, shown_within
 
@@ -33,7 +34,7 @@ RETRY_DELAY = 1.0  # seconds between tries while saving fails (disk full): one m
 MOVE_WAIT = 0.1  # seconds kept keys wait after one (Tab, Enter) that did not move the focus
 
 
-class FlowScreen(FittedFooterScreen):
+class FlowScreen(PartingScreen):
     """The screen that hosts a flow's steps.
 
     Answers live in the session in memory and reach the store half a second after the user

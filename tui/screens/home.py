@@ -12,16 +12,17 @@ from textual.widgets.option_list import Option
 
 from content.reminders import due_reminders, reminder_line
 from store import StoreError, Summary
-from tui.footer import FittedFooterScreen, Footer
+from tui.footer import Footer
 from tui.i18n import translate_bindings
 from tui.reminder_list import session_line
 from tui.safe_text import shown
+from tui.screens.base import PartingScreen
 
 RECENT = 8
 NARROW = 80  # columns below which the lists stack
 
 
-class HomeScreen(FittedFooterScreen):
+class HomeScreen(PartingScreen):
     """The first screen: the two flows, unfinished sessions, due reminders, recent sessions."""
 
     # `d` and `s` act before the key goes anywhere else (home has no field to type into):

@@ -14,17 +14,18 @@ from textual.widgets import Header, Static
 
 from content.insights import Count, Insights, Tally, flag_label, outcome_text, summarize
 from store import Session
-from tui.footer import FittedFooterScreen, Footer
+from tui.footer import Footer
 from tui.i18n import translate_bindings
 from tui.safe_text import shown
 from tui.screens import styles
+from tui.screens.base import PartingScreen
 from tui.widgets.bar_chart import Bar, BarChart
 
 SHOWN_CLIENTS = 3
 TOP = 12  # bars per chart; the rest would only be noise at the bottom
 
 
-class InsightsScreen(FittedFooterScreen):
+class InsightsScreen(PartingScreen):
     """Red flags that recur and with whom, reasons for leaving, decisions and how they aged."""
 
     TITLE_KEY = "insights.title"

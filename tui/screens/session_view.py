@@ -20,10 +20,11 @@ from textual.widgets import Button, Header, Markdown, Static
 from content.checkins import open_checkins
 from content.date_format import format_date
 from store import Session, SessionNotFound, StoreError
-from tui.footer import FittedFooterScreen, Footer
+from tui.footer import Footer
 from tui.i18n import translate_bindings
 from tui.safe_text import shown, shown_markup
 from tui.screens import styles
+from tui.screens.base import PartingScreen
 from tui.store_text import explain
 from tui.trash import trash_for
 
@@ -125,7 +126,7 @@ def open_export(app: App, sessions: Sequence[Session]) -> None:
     app.push_screen(ExportModal(sessions, formats=("md", "json")))
 
 
-class SessionViewScreen(FittedFooterScreen):
+class SessionViewScreen(PartingScreen):
     """A session, read-only, as the Markdown page an export would write."""
 
     CSS_PATH = styles("session_view")

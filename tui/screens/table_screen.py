@@ -6,13 +6,13 @@ from typing import Any, ClassVar
 
 from textual.events import ScreenResume
 
-from tui.footer import FittedFooterScreen
 from tui.i18n import translate_bindings
 from tui.screens import styles
+from tui.screens.base import PartingScreen
 from tui.widgets.paged_table import PagedTable
 
 
-class TableScreen(FittedFooterScreen):
+class TableScreen(PartingScreen):
     """Base of the history and reminder lists.
 
     The rows are read on mount, before the first frame, and again whenever the screen comes
