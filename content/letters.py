@@ -36,8 +36,8 @@ def spoken_list(items: list[str], catalog: Catalog, join_key: str = "letters.lis
                 last_key: str = "letters.list_last", pair_key: str | None = None) -> str:
     """Items run together as a sentence says them: "a, b and c", «а, б и в», "a, b e c".
 
-    `pair_key`, when the catalog has it, joins exactly two items: clauses a semicolon
-    keeps apart in a list of three read better as "x e y" when there are only two.
+    `pair_key` joins exactly two items: clauses a semicolon keeps apart in a list of three
+    read better as "x, e y" when there are only two.
     """
     items = [i for i in items if i]
     if len(items) < 2:
