@@ -100,15 +100,19 @@ def fill_draft(catalog: Catalog, template_key: str, values: Mapping[str, Any]) -
     return _renumber(text).strip() + "\n"
 
 
-_STOPPED = re.compile(r"\{(\w+)\}([.,;:)?!»”])")
+# A placeholder followed by a mark, or by a word that carries its sentence on (the empty
+# second group; a capital starts a sentence of its own): either way a full stop the
+# answer ends with would stop the sentence too soon.
+_STOPPED = re.compile(r"\{(\w+)\}([.,;:)?!»”]|(?= (?![A-ZА-ЯЁÀ-Ý])\w))")
 
 
 def _own_stops(line: str, present: dict[str, Any]) -> str:
     """`line` with no second stop after an answer that already ends with one.
 
     Before a full stop the template's own stop goes ("им урезали бюджет." + "."); before
-    any other mark ("(ваш дизайнер.)", "стартапов., которым") the answer's full stop goes,
-    through a value of its own in `present` (`name__inline`).
+    any other mark ("(ваш дизайнер.)", "стартапов., которым") or a word that goes on with
+    the sentence ("your designer. felt left out") the answer's full stop goes, through a
+    value of its own in `present` (`name__inline`).
     """
     def keep(match: re.Match[str]) -> str:
         name, mark = match.group(1), match.group(2)

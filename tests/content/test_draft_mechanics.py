@@ -377,3 +377,21 @@ def test_an_answer_ended_with_a_full_stop_never_leaves_two_marks_in_a_row(lang, 
             found += [(key, text[max(m.start() - 30, 0):m.end() + 5])
                       for m in doubled.finditer(text)]
     assert not found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_answer_ended_with_a_full_stop_never_stops_a_sentence_that_goes_on(lang, monkeypatch):
+    # "Lamento muito ter deixado de fora a designer de vocês. Nunca…" is fine; "I'm sorry
+    # that the designer. felt left out" is not: the answer sits mid-sentence.
+    dotted = {key: value if value.endswith(".") or "\n" in value else value + "."
+              for key, value in TYPED[lang].items()}
+    monkeypatch.setitem(TYPED, lang, dotted)
+    answers = {value.rstrip(".") for value in dotted.values() if "\n" not in value}
+    found = []
+    for flow, n, full, flags, cleared in CASES:
+        drafts, _ = rendered(lang, flow, n, full, flags, cleared)
+        for key, text in drafts.items():
+            for answer in answers:
+                found += [(key, text[m.start():m.end() + 12])
+                          for m in re.finditer(re.escape(answer) + r"\. [a-zа-яё]", text)]
+    assert not found
