@@ -44,6 +44,10 @@ class Step:
     fields: tuple[Field, ...] = ()
     widget: str | None = None
     when: Callable[[Answers], bool] | None = None  # the step is part of the walk only when this holds
+    # The step whose answers settle `when`. Steps with the same `branch_of` are alternatives
+    # (the walk takes at most one of them), and until the walk is past that step they count
+    # as one step still ahead, so the total shown never grows as the user answers.
+    branch_of: str | None = None
 
     def applies(self, answers: Answers) -> bool:
         return self.when is None or bool(self.when(answers))
@@ -97,11 +101,25 @@ class Flow:
         return None
 
     def position(self, step_id: str, answers: Answers) -> tuple[int, int]:
-        """(1-based position of `step_id`, number of steps) along this walk."""
-        path = [s.id for s in self.path(answers)]
-        if step_id not in path:
-            return (0, len(path))
-        return (path.index(step_id) + 1, len(path))
+        """(1-based position of `step_id`, number of steps) along this walk.
+
+        The number counts the steps the answers lead to, plus one for each branch still
+        open ahead: a branch whose deciding step is `step_id` or later and none of whose
+        steps the answers lead to yet. "Step 7 of 10" never becomes "Step 8 of 11"; a branch
+        the user passes by makes the total smaller instead.
+        """
+        path = self.path(answers)
+        ids = [s.id for s in self.steps]
+        here = ids.index(step_id)
+        taken = {s.branch_of for s in path}
+        open_ahead = {s.branch_of for s in self.steps[here + 1:]
+                      if s.branch_of and s.branch_of not in taken
+                      and ids.index(s.branch_of) >= here}
+        total = len(path) + len(open_ahead)
+        on_path = [s.id for s in path]
+        if step_id not in on_path:
+            return (0, total)
+        return (on_path.index(step_id) + 1, total)
 
 
 def answer(answers: Answers, step_id: str, field_id: str, default: Any = None) -> Any:

@@ -163,7 +163,7 @@ FLOW = register(Flow(
             Field("costs", "text", when=_TEAM),
             Field("ready", "yesno", when=_TEAM),
         )),
-        Step("attempt", widget="attempt", when=last_attempt_applies, fields=(
+        Step("attempt", widget="attempt", when=last_attempt_applies, branch_of="flags", fields=(
             Field("scope_terms", "text", when=_part("scope")),
             Field("scope_extras", "text", when=_part("scope")),
             Field("scope_estimate", when=_part("scope")),
@@ -194,7 +194,7 @@ FLOW = register(Flow(
             Field("decision", "choice", options=DECISIONS),
             Field("reason", "text"),
         )),
-        Step("exit", widget="exit", when=parting, fields=(
+        Step("exit", widget="exit", when=parting, branch_of="decision", fields=(
             Field("format", "choice", options=("letter", "meeting", "call")),
             Field("reason", "draft", template="drop_exit.reason"),
             Field("decided_on", "date"),

@@ -207,17 +207,17 @@ FLOW = register(Flow(
             Field("kind", "choice", options=REASON_KINDS),
             Field("detail"),
         )),
-        Step("amends", widget="draft", when=_is("slight"), fields=(
+        Step("amends", widget="draft", when=_is("slight"), branch_of="reason", fields=(
             Field("lacking"),
             Field("hurt"),
             Field("offer", "draft", template=f"{DRAFTS}.amends"),
         )),
-        Step("improve", when=_is("systemic"), fields=(
+        Step("improve", when=_is("systemic"), branch_of="reason", fields=(
             Field("habit"),
             Field("first_step"),
             Field("review", "date"),
         )),
-        Step("accept", when=_is("external"), fields=(
+        Step("accept", when=_is("external"), branch_of="reason", fields=(
             Field("well"),
             Field("note", "draft", template=f"{DRAFTS}.accept"),
         )),
