@@ -5,16 +5,18 @@ client is. This module replaces, consistently within one call:
 
 - the client names it is given (and each capitalised word of them) with "Client A",
   "Client B", … in the order the names were given;
+- the people's names it is given (a contact, a teammate), and each capitalised word of them,
+  with "Person 1", "Person 2", … wherever they stand, a sentence's first word included;
 - other capitalised words that read like names (mid-sentence, or at a sentence start when the
-  same word also appears mid-sentence) with "Person 1", "Person 2", …; runs such as
-  "Anna Smith" count as one name;
+  same word also appears mid-sentence) with the next "Person n"; runs such as "Anna Smith"
+  count as one name;
 - e-mail addresses, web links and phone numbers with a neutral marker.
 
 The labels and the list of capitalised words that are not names (weekdays, months, "I"…)
 come from the catalog (`content/<lang>/anonymise.toml`), so the output speaks the user's
 language. Public API, kept stable:
 
-- `anonymise_text(text, names, *, catalog=None) -> str`
+- `anonymise_text(text, names, *, people=(), catalog=None) -> str`
 - `anonymise_sessions(sessions, catalog) -> list` (records or `Session`-like dataclasses)
 - `Anonymiser`, when one mapping must span several calls.
 """
@@ -27,6 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from content.catalog import Catalog, load_catalog
+from content.flows import get_flow
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", re.UNICODE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
@@ -67,6 +70,7 @@ class Anonymiser:
         self.clients: dict[str, str] = {}  # casefolded full name → label
         self._client_words: dict[str, str] = {}  # capitalised word of a client name → label
         self.people: dict[str, str] = {}  # name as written → label
+        self._person_words: dict[str, str] = {}  # capitalised word of a given person's name → label
         self._mid_sentence: set[str] = set()
         self._mid_starts: set[str] = set()  # first words of names met mid-sentence
 
@@ -95,6 +99,20 @@ class Anonymiser:
             if len(known) >= 4 and word.startswith(stem) and len(word) - len(stem) <= 3:
                 return label
         return None
+
+    def person_label(self, name: str) -> str:
+        """The label for a name the user gave as a person's ("Anna Petrova"): the name and
+        each of its words are hidden wherever they stand, even opening a sentence."""
+        name = " ".join(name.split())
+        label = self._person_label(name)
+        words = [w for w in _WORD.findall(name)
+                 if _is_capitalised(w) and w.casefold() not in self._not_names]
+        if words:
+            self._mid_starts.add(words[0])
+            self._mid_sentence.update(words)
+        for word in words:
+            self._person_words.setdefault(word, label)
+        return label
 
     def _person_label(self, name: str) -> str:
         if name not in self.people:
@@ -196,8 +214,10 @@ class Anonymiser:
             start, end = run[0][0], run[-1][1]
             name = text[start:end]
             client = next((label for _, _, w in run if (label := self._client_of(w))), None)
+            # "Anna" alone is the "Anna Petrova" given as a person; "Anna Smith" is not.
+            given = self._person_words.get(name) if len(run) == 1 else None
             pieces.append(text[last:start])
-            pieces.append(client or self._person_label(name))
+            pieces.append(client or given or self._person_label(name))
             last = end
         pieces.append(text[last:])
         return "".join(pieces)
@@ -223,16 +243,20 @@ class Anonymiser:
                 self.learn_value(v)
 
 
-def anonymise_text(text: str, names: Sequence[str] = (), *, catalog: Catalog | None = None) -> str:
+def anonymise_text(text: str, names: Sequence[str] = (), *, people: Sequence[str] = (),
+                   catalog: Catalog | None = None) -> str:
     """`text` with the client `names` and any other names or contact details replaced.
 
-    `names` are client names, labelled "Client A", "Client B", … in this order; other names
-    become "Person 1", "Person 2", …. `catalog` chooses the language of the labels
-    (English when not given).
+    `names` are client names, labelled "Client A", "Client B", … in this order; `people` are
+    names known to be people's, "Person 1", "Person 2", … in this order; other names found
+    get the next numbers. `catalog` chooses the language of the labels (English when not
+    given).
     """
     anonymiser = Anonymiser(catalog)
     for name in names:
         anonymiser.client_label(name)
+    for name in people:
+        anonymiser.person_label(name)
     anonymiser.learn(text)
     return anonymiser.text(text)
 
@@ -245,7 +269,9 @@ def anonymise_sessions(sessions: Iterable[Any], catalog: Catalog) -> list[Any]:
 
     Each session may be a record (a mapping as `Session.to_record()` gives) or a dataclass
     with `client`, `answers` and `reminders` (such as `store.Session`); the same kind comes
-    back. Clients are lettered in the order the sessions come; the originals are untouched.
+    back. Clients are lettered in the order the sessions come; the people a session's
+    answers name (its flow's `people`) are hidden wherever they appear. The originals are
+    untouched.
     """
     items = list(sessions)
     anonymiser = Anonymiser(catalog)
@@ -253,6 +279,13 @@ def anonymise_sessions(sessions: Iterable[Any], catalog: Catalog) -> list[Any]:
         client = _get(item, "client")
         if client:
             anonymiser.client_label(str(client))
+    for item in items:
+        try:
+            flow = get_flow(str(_get(item, "flow")))
+        except KeyError:
+            continue
+        for name in flow.people_named(_get(item, "answers") or {}):
+            anonymiser.person_label(name)
     for item in items:
         for name in _TEXT_FIELDS:
             anonymiser.learn_value(_get(item, name))

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from content.anonymise import anonymise_text
 from content.catalog import Catalog, fill
 
 
@@ -62,10 +63,22 @@ def fresh_drafts(flow: Any, answers: Mapping[str, Any], catalog: Catalog, today:
                 continue
             if given.get(f"{field.id}__edited"):
                 continue
-            text = fill_draft(catalog, field.template, values)
+            text = suggested_draft(flow, field, answers, catalog, values, client)
             found[(step.id, field.id)] = text
             values[f"{step.id}__{field.id}"] = text.strip()
     return found
+
+
+def suggested_draft(flow: Any, field: Any, answers: Mapping[str, Any], catalog: Catalog,
+                    values: Mapping[str, Any], client: str = "") -> str:
+    """What `field`'s draft suggests for these answers: its template filled from `values`,
+    with the client and the people the answers name taken out when the draft is meant
+    for someone else (`Field.anonymised`: the summary for a mentor)."""
+    text = fill_draft(catalog, field.template, values)
+    if not field.anonymised or not text:
+        return text
+    return anonymise_text(text, [client] if client else [],
+                          people=flow.people_named(answers), catalog=catalog)
 
 
 def fill_draft(catalog: Catalog, template_key: str, values: Mapping[str, Any]) -> str:

@@ -34,6 +34,7 @@ class Field:
     template: str | None = None  # catalog key of the draft's template item
     prefer: Literal["past", "future"] = "future"  # for dates: how to read "Friday"
     when: Callable[[Answers], bool] | None = None  # shown only when this holds
+    anonymised: bool = False  # a draft meant for someone else: names are taken out of it
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class Flow:
     # kind}]. Ids are stable and start with "<flow name>."; the flow screen keeps the
     # session's reminders in step with them (see content.reminders.merge_reminders).
     reminders: Callable[..., list[dict[str, Any]]] | None = None
+    # The people the answers name (a contact, a teammate): people(answers) -> [name]. A
+    # draft that takes names out hides them even where a sentence starts with one.
+    people: Callable[[Answers], list[str]] | None = None
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:
@@ -78,6 +82,12 @@ class Flow:
     def path(self, answers: Answers) -> list[Step]:
         """The steps this walk visits, given the answers so far."""
         return [s for s in self.steps if s.applies(answers)]
+
+    def people_named(self, answers: Answers) -> list[str]:
+        """The names of people the answers give, as typed."""
+        if self.people is None:
+            return []
+        return [name for name in self.people(answers) if name.strip()]
 
     def first(self) -> Step:
         return self.steps[0]

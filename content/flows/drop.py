@@ -74,6 +74,15 @@ def in_person(answers: Answers) -> bool:
     return answer(answers, "exit", "format") in ("meeting", "call")
 
 
+def people(answers: Answers) -> list[str]:
+    """The contact at the client and the people of the team step."""
+    team = answers.get("team")
+    listed = team.get("people", []) if isinstance(team, Mapping) else []
+    names = [answer(answers, "client", "contact", "")]
+    names += [str(p.get("name") or "") for p in listed if isinstance(p, Mapping)]
+    return names
+
+
 def outcome(answers: Answers) -> str | None:
     """The decision once made; before that, the verdict (when any flag or self-check exists)."""
     chosen = decision(answers)
@@ -145,7 +154,7 @@ FLOW = register(Flow(
             *(f for q in _SELF_CHECK for f in (Field(q, "yesno"), Field(f"{q}_note"))),
             Field("difficult_or_toxic", "choice", options=("difficult", "toxic", "unsure")),
             Field("second_opinion"),
-            Field("mentor_summary", "draft", template="drop.mentor_summary"),
+            Field("mentor_summary", "draft", template="drop.mentor_summary", anonymised=True),
         )),
         Step("flags", widget="flags"),
         Step("verdict", widget="verdict"),
@@ -219,6 +228,7 @@ FLOW = register(Flow(
     context=drop_context,
     outcome=outcome,
     reminders=reminders,
+    people=people,
 ))
 
 __all__ = ["DECISIONS", "FLAGS", "FLOW", "attempt_parts", "decision", "has_team", "outcome",

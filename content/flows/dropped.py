@@ -242,4 +242,5 @@ FLOW = register(Flow(
     context=context,
     outcome=outcome,
     reminders=reminders,
+    people=lambda answers: [answer(answers, "what_happened", "who", "")],
 ))

@@ -1,6 +1,7 @@
 """Names leave the text before it is shared: clients, people, contact details."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from content import load_catalog
 from content.anonymise import Anonymiser, anonymise_sessions, anonymise_text
@@ -119,3 +120,37 @@ def test_russian_and_portuguese_labels_are_marks_in_brackets_that_need_no_case_o
     assert "от [Клиент A]" in ru
     pt = anonymise_text("Falei com a Padaria Sol.", ["Padaria Sol"], catalog=load_catalog("pt"))
     assert pt == "Falei com a [Cliente A]."
+
+
+def test_a_name_given_as_a_person_is_hidden_even_as_the_first_word_of_a_sentence():
+    text = "Anna keeps adding pages.\nAnna Petrova signed the brief."
+    assert anonymise_text(text, ["Acme"], people=["Anna Petrova"]) == \
+        "Person 1 keeps adding pages.\nPerson 1 signed the brief."
+    assert anonymise_text(text, ["Acme"]) == "Anna keeps adding pages.\nPerson 1 signed the brief."
+
+
+def test_the_mentor_summary_hides_the_contact_who_opens_the_situation():
+    from content.drafts import fresh_drafts
+    from content.flows import get_flow
+
+    answers = {"client": {"client": "Acme", "contact": "Anna",
+                          "situation": "Anna from Acme keeps adding pages."},
+               "self_check": {"own_part": "no", "mentor_summary": ""}}
+    summary = fresh_drafts(get_flow("drop"), answers, load_catalog("en"), date(2026, 12, 3),
+                           "Acme")[("self_check", "mentor_summary")]
+    assert "What is going on" in summary and "keeps adding pages" in summary
+    assert "Anna" not in summary
+
+
+def test_exported_sessions_hide_the_people_their_answers_name_at_a_sentence_start():
+    sessions = [{"id": "1", "flow": "dropped", "client": "Acme", "reminders": [],
+                 "answers": {"what_happened": {"client": "Acme", "who": "Boris",
+                                               "said": "Boris said the budget was cut."}}},
+                {"id": "2", "flow": "drop", "client": "Globex", "reminders": [],
+                 "answers": {"client": {"contact": "Vera"},
+                             "team": {"people": [{"name": "Lena", "good": "Lena is kind."}]}}}]
+    out = anonymise_sessions(sessions, load_catalog("en"))
+    assert out[0]["answers"]["what_happened"] == {"client": "Client A", "who": "Person 1",
+                                                  "said": "Person 1 said the budget was cut."}
+    assert out[1]["answers"]["client"]["contact"] == "Person 2"
+    assert out[1]["answers"]["team"]["people"][0] == {"name": "Person 3", "good": "Person 3 is kind."}

@@ -30,7 +30,7 @@ from textual.widgets import (
 
 from content import Catalog
 from content.catalog import Item
-from content.drafts import draft_values, fill_draft
+from content.drafts import draft_values, suggested_draft
 from content.flows import Field, Flow, Step
 from tui.safe_text import shown
 from tui.widgets.draft import DraftEditor
@@ -222,7 +222,9 @@ class FormStep(StepWidget):
 
     def _suggestion(self, field: Field) -> str:
         assert field.template is not None
-        return shown(fill_draft(self.catalog, field.template, self.draft_values()))
+        merged = {**self.answers, self.step.id: self.data}
+        return shown(suggested_draft(self.flow, field, merged, self.catalog, self.draft_values(),
+                                     self.client))
 
     def currency(self) -> str | None:
         """The currency amounts on this step are in (None: the language's own)."""
