@@ -35,7 +35,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", re.UNICODE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _LINK = re.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)\]\"'»”]", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w(-])\+?\(?\d[\d ()-]{6,}\d(?![\w-])")
-_SENTENCE_END = ".!?…\n:;\"«»“”•*-–—>"
+_SENTENCE_END = ".!?…\n:;\"«»“”•*-–—>_|"  # "_" and "|": Markdown italics and table cells
 _CONNECTORS = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "di", "du", "le",
                          "la", "al", "bin", "ibn"})
 

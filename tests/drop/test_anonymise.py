@@ -154,3 +154,15 @@ def test_exported_sessions_hide_the_people_their_answers_name_at_a_sentence_star
                                                   "said": "Person 1 said the budget was cut."}
     assert out[1]["answers"]["client"]["contact"] == "Person 2"
     assert out[1]["answers"]["team"]["people"][0] == {"name": "Person 3", "good": "Person 3 is kind."}
+
+
+def test_a_capital_after_markdown_italics_or_a_table_bar_starts_a_sentence_not_a_name():
+    text = "_Perhaps_ not yet.\n| Pending | Paid |\n|---|---|"
+    assert anonymise_text(text, []) == text
+
+
+def test_the_payment_plan_headings_and_nobody_stay_as_written_in_every_language():
+    for lang, text in (("en", "| Due | Amount | Total |\nNobody answered."),
+                       ("ru", "| Срок | Сумма | Итого |\nНикто не ответил."),
+                       ("pt", "| Vencimento | Valor | Valor total |\nNinguém respondeu.")):
+        assert anonymise_text(text, [], catalog=load_catalog(lang)) == text
