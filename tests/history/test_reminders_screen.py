@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import icalendar
-from textual.widgets import Input, RadioSet, TextArea
+import pytest
+from textual.widgets import Input, RadioSet, Static, TextArea
 
 from store import SessionStore, new_session
 from tests.conftest import frozen_clock
@@ -159,3 +160,27 @@ async def test_checkin_from_the_session_page(store, make_app):
         assert isinstance(app.screen, SessionViewScreen)
         assert "Check-in after 30 days" in app.screen.query_one("#view-page").source
     assert store.get(bolt.id).answers["checkin_30"]["right_call"] == "no"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "pt"])
+async def test_every_column_of_reminders_fits_at_80_columns_and_a_cut_one_shows_whole(
+        store, make_app, lang):
+    long = new_session("drop", client="Padaria Pão Quente Comércio de Alimentos Ltda.",
+                       clock=frozen_clock)
+    long.reminders = [{"id": "drop.confirm", "due": "2026-09-28", "what": "?", "done": False,
+                       "text_key": "drop.reminder_confirm_letter", "text_values": {}}]
+    store.save(long)
+    seed(store)
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        table = app.screen.query_one("#reminders-table", PagedTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        whole = app.screen.query_one("#reminders-whole", Static)
+        assert whole.display  # the first row, cut in the list, is shown whole under it
+        what = app.catalog.ui("drop.reminder_confirm_letter")
+        assert str(whole.render()) == f"{what} · Padaria Pão Quente Comércio de Alimentos Ltda."
+        await pilot.press("down")  # "Call Anna back" · Acme fits its row
+        await pilot.pause()
+        assert not whole.display

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Header, Input, Static
 
@@ -31,6 +33,11 @@ from tui.screens.table_screen import TableScreen
 from tui.widgets.paged_table import PagedTable
 
 STATES = ("overdue", "today", "upcoming", "done")
+# A client's name longer than this is shortened with "…" in the list (whole in the line
+# under it); the reminder's words get the room the other columns leave, never less than
+# WHAT_LEAST, so every column stays on screen at 80 columns.
+CLIENT_MOST = 22
+WHAT_LEAST = 16
 
 
 @dataclass(frozen=True)
@@ -157,6 +164,8 @@ class RemindersScreen(TableScreen):
         super().__init__()
         self.show_done = True
         self._summaries: list[Summary] = []
+        self._drawn_room: int | None = None
+        self._client_room = 0  # the widest client name in the list, at most CLIENT_MOST
 
     def compose(self) -> ComposeResult:
         ui = self.app.catalog.ui
@@ -167,6 +176,7 @@ class RemindersScreen(TableScreen):
         for column in ("due", "state", "what", "client"):
             table.add_column(ui(f"reminders.col_{column}"), key=column)
         yield table
+        yield Static(id="reminders-whole")
         yield Static(ui("reminders.none"), id="reminders-empty")
         yield Footer(show_command_palette=False)
 
@@ -176,6 +186,10 @@ class RemindersScreen(TableScreen):
         every = reminder_rows(self._summaries, today)
         rows = every if self.show_done else [r for r in every if r.state != "done"]
         current = self.table.item_at_cursor()
+        self._client_room = min(CLIENT_MOST, max(
+            (cell_len(shown(r.summary.client) or self.app.catalog.ui("app.no_client"))
+             for r in rows), default=0))
+        self._drawn_room = self._what_room()
         self.table.show(rows, self._cells, lambda r: r.key,
                         keep=keep or (current.key if current else None))
         counts = {state: sum(1 for r in every if r.state == state) for state in STATES}
@@ -183,6 +197,49 @@ class RemindersScreen(TableScreen):
             self.app.catalog.ui("reminders.counts", **counts))
         self.query_one("#reminders-empty").display = not every
         self.table.display = bool(rows)
+        self._show_whole()
+
+    def _what_room(self) -> int | None:
+        """Cells left for the reminder's words once the date, the state and the client
+        (at most CLIENT_MOST) are shown whole; None before the screen has a size."""
+        # The screen's width less the table's margins: the table itself has no size yet
+        # on the first reload.
+        if not self.size.width:
+            return None
+        width = self.size.width - self.table.styles.margin.width
+        ui = self.app.catalog.ui
+        lang = self.app.catalog.lang
+        # The widest date a row can show: the longest month's short name, with a year.
+        due = max(cell_len(ui("reminders.col_due")),
+                  *(cell_len(f"{format_short(date(2000, month, 28), lang)} 2000")
+                    for month in range(1, 13)))
+        state = max(cell_len(ui(f"reminders.{s}")) for s in (*STATES, "col_state"))
+        client = max(cell_len(ui("reminders.col_client")), self._client_room)
+        # Each of the four columns has one cell of padding on each side; then the scrollbar.
+        return max(WHAT_LEAST, width - due - state - client - 4 * 2 - 2)
+
+    def on_resize(self, event: Resize) -> None:
+        # The base class's handler runs too (Textual calls each class's own). The rows are
+        # drawn again only when the room for the reminder's words changed.
+        if self._what_room() != self._drawn_room:
+            current = self.table.item_at_cursor()
+            self.reload(keep=current.key if current else None)
+
+    @on(DataTable.RowHighlighted, "#reminders-table")
+    def _show_whole(self, event: DataTable.RowHighlighted | None = None) -> None:
+        """Under the list, the highlighted reminder in full when its row had to cut it."""
+        whole = self.query_one("#reminders-whole", Static)
+        row = self.table.item_at_cursor()
+        if row is None:
+            whole.display = False
+            return
+        what = shown(reminder_text(row.reminder, self.app.catalog))
+        client = shown(row.summary.client) or self.app.catalog.ui("app.no_client")
+        room = self._what_room()
+        cut = (room is not None and cell_len(what) > room) or cell_len(client) > CLIENT_MOST
+        whole.display = cut
+        if cut:
+            whole.update(Text(f"{what} · {client}"))
 
     def _cells(self, row: ReminderRow) -> tuple[Text, ...]:
         ui = self.app.catalog.ui
@@ -195,11 +252,16 @@ class RemindersScreen(TableScreen):
                 day += f" {row.day.year}"
         style = {"overdue": "bold", "today": "bold", "upcoming": "", "done": "dim strike"}[row.state]
         state_style = {"overdue": "bold red", "today": "bold", "upcoming": "", "done": "dim"}
+        what = Text(shown(reminder_text(row.reminder, self.app.catalog)), style=style)
+        room = self._what_room()
+        if room is not None:
+            what.truncate(room, overflow="ellipsis")
+        client = Text(shown(row.summary.client) or ui("app.no_client"),
+                      style="dim" if row.state == "done" else "")
+        client.truncate(CLIENT_MOST, overflow="ellipsis")
         return (Text(day, style="dim" if row.state == "done" else ""),
                 Text(ui(f"reminders.{row.state}"), style=state_style[row.state]),
-                Text(shown(reminder_text(row.reminder, self.app.catalog)), style=style),
-                Text(shown(row.summary.client) or ui("app.no_client"),
-                     style="dim" if row.state == "done" else ""))
+                what, client)
 
     # -- changing a reminder ---------------------------------------------------------------
     def _change(self, change: Any) -> None:

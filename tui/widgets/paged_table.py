@@ -54,6 +54,11 @@ class PagedTable(DataTable, Generic[Row]):
             self.clear()
         finally:
             self._loading = False
+        # `clear` keeps each column as wide as the widest row it ever held: measure again
+        # from the headings, so fewer rows or a narrower terminal give narrower columns.
+        for column in self.columns.values():
+            if column.auto_width:
+                column.content_width = column.label.cell_len
         self._items, self._cells, self._key = items, cells, key
         self._loaded = 0
         # Not laid out yet on first show: no table can show more rows than the terminal has.
