@@ -111,8 +111,8 @@ def _quoted(text: str) -> str:
 
 def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any,
                  day: Any = None) -> str:
-    if value in (None, "", [], False):
-        return ""
+    if value in (None, "", [], False) or (isinstance(value, str) and not value.strip()):
+        return ""  # a question left empty (or holding only a typed space) is not shown
     label = item.get(f"{field.id}_label", field.id)
     if field.kind == "date" and isinstance(day, str) and day:
         return _labelled(label, f"{value} ({_day_text(day, catalog.lang)})")

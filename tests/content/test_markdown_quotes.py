@@ -18,3 +18,14 @@ def test_a_drafts_lines_stay_lines_when_the_page_is_rendered():
     quote = html[html.index("<blockquote>"):]
     assert "<br />\nI hope our paths cross again" in quote
     assert "<p>Warm regards</p>" in quote
+
+
+def test_a_question_answered_with_only_spaces_is_left_out_of_the_page():
+    record = {"flow": "drop", "client": "Acme", "status": "in_progress",
+              "created_at": "2026-11-23T09:30:00+03:00",
+              "answers": {"decision": {"decision": "part"},
+                          "exit": {"format": "letter", "decided_on": " ", "notice_days": "14"}},
+              "reminders": []}
+    page = session_markdown(record, load_catalog("en"))
+    assert "**Notice, in days**: 14" in page
+    assert "When will you tell them?" not in page

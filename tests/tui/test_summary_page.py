@@ -1,0 +1,25 @@
+"""The summary page: the whole session on one page, letters laid out as they are sent."""
+
+from __future__ import annotations
+
+from textual.widgets._markdown import MarkdownBlockQuote, MarkdownParagraph
+
+from store import new_session
+from tests.conftest import frozen_clock
+
+
+async def test_a_letter_on_the_summary_page_keeps_a_blank_line_between_its_paragraphs(make_app):
+    session = new_session("dropped", client="Acme", clock=frozen_clock)
+    session.answers = {"gratitude": {"work": "the spring launch", "message": ""}}
+    session.step = "summary"
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        app.open_session(session)
+        await pilot.pause()
+        await pilot.pause()
+        quote = app.screen.query(MarkdownBlockQuote).first()
+        paragraphs = list(quote.query(MarkdownParagraph))
+        assert len(paragraphs) >= 3  # greeting, body, sign-off
+        for above, below in zip(paragraphs, paragraphs[1:]):
+            assert below.region.y >= above.region.bottom + 1
