@@ -21,5 +21,5 @@ async def test_a_letter_on_the_summary_page_keeps_a_blank_line_between_its_parag
         quote = app.screen.query(MarkdownBlockQuote).first()
         paragraphs = list(quote.query(MarkdownParagraph))
         assert len(paragraphs) >= 3  # greeting, body, sign-off
-        for above, below in zip(paragraphs, paragraphs[1:]):
+        for above, below in zip(paragraphs, paragraphs[1:], strict=False):
             assert below.region.y >= above.region.bottom + 1
