@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -86,14 +86,21 @@ def key_now(directory: Path) -> Key:
             folder_stamp(directory / "sessions")]
 
 
-def read(path: Path, key: Key) -> Digest | None:
-    """The digest at `path` if it is whole and made for `key`, else None (rebuild it)."""
+def read(path: Path, key: Key,
+         tampered: Callable[[Path | None], None] | None = None) -> Digest | None:
+    """The digest at `path` if it is whole and made for `key`, else None (rebuild it).
+
+    A sealed digest changed from outside is kept aside, never shown, and `tampered` is
+    told where it went (None when it could not be moved).
+    """
     try:
         digest = Digest.from_bytes(read_bytes(path))
     except Tampered:
-        # Changed from outside: kept aside, never shown; rebuilt from the index.
+        aside = None
         with contextlib.suppress(OSError):
-            move_aside(path)
+            aside = move_aside(path)
+        if tampered is not None:
+            tampered(aside)
         return None
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None

@@ -22,8 +22,8 @@ CODES = (
     "no_data_folder", "read_only_instance", "unwritable", "index_newer", "no_session",
     "read_error", "unreadable_session",
     # repairs
-    "damaged", "index_damaged", "index_blocked", "file_unreadable", "migrated", "newer", "no_backup",
-    "backup_unreadable",
+    "damaged", "index_damaged", "index_blocked", "digest_tampered", "file_unreadable",
+    "migrated", "newer", "no_backup", "backup_unreadable",
     # imports
     "import_too_large", "import_empty", "import_not_object", "import_wrong_format",
     "import_bad_version", "import_newer", "import_sessions_not_list",

@@ -38,7 +38,7 @@ INDEX_NEWER_MESSAGE = ("The list of sessions was saved by a newer version of par
 #: Damage that one process finds and every later one must hear of: the file is set aside
 #: by whoever found it, so nobody else would ever see it again. Kept in `DAMAGE_FILE`
 #: until the app has told the user (and offered the earlier copy).
-RECORDED_CODES = ("damaged", "index_damaged", "index_blocked")
+RECORDED_CODES = ("damaged", "index_damaged", "index_blocked", "digest_tampered")
 DAMAGE_FILE = "damage.json"
 
 
@@ -298,6 +298,17 @@ class Recovery:
                               path=aside or path, backup=backup, code="damaged",
                               params={**_identify(row), "aside": aside.name if aside else "",
                                       "has_backup": int(backup is not None)})
+        if aside:
+            self.remember(notice)
+
+    def digest_tampered(self, aside: Path | None) -> None:
+        """The sealed digest failed its check: it was set aside and is made again from the
+        sessions. Nothing is lost, but a changed file in a locked folder is worth hearing."""
+        kept = f" The changed file was kept as {aside.name}." if aside else ""
+        notice = self._notify(
+            "damaged", "The summary parting keeps to start quickly was changed from outside "
+            f"the app. It was made again from your sessions; nothing was lost.{kept}",
+            path=aside, code="digest_tampered", params={"aside": aside.name if aside else ""})
         if aside:
             self.remember(notice)
 

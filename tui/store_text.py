@@ -38,7 +38,7 @@ def explain(catalog: Catalog, problem: StoreError | Notice) -> str:
     if "client" in values or "date" in values:
         values["what"] = _session_named(catalog, values)
     text = catalog.ui(f"store.{code}", **values)
-    if code in ("damaged", "index_damaged", "index_blocked"):
+    if code in ("damaged", "index_damaged", "index_blocked", "digest_tampered"):
         text = " ".join([text, *_damage_parts(catalog, code, values)])
     return shown(text)
 

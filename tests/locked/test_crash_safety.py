@@ -111,26 +111,41 @@ def test_a_save_crashed_at_each_call_in_a_locked_folder_keeps_the_old_or_new_sta
         k += 1
 
 
-def test_lock_killed_at_random_moments_always_opens_with_its_passphrase(tmp_path):
-    """SIGKILL of a real `parting lock` process, at spread-out moments of its work."""
+# What each command reads from its passphrase descriptor, and whether it starts locked.
+KILLED = {"lock": (b"pw\n", False), "unlock": (b"pw\n", True),
+          "passphrase": (b"pw\nnew\n", True)}
+
+
+@pytest.mark.parametrize("command", list(KILLED))
+def test_a_command_killed_at_random_moments_always_opens_with_a_passphrase_in_force(
+        tmp_path, command):
+    """SIGKILL of a real `parting lock`, `unlock` or `passphrase` process, at spread-out
+    moments of its work: the folder opens with the old or the new passphrase (or none),
+    finishes converting, and holds every session."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     script = ("import sys; from store import sealing; sealing.SCRYPT_N = 2 ** 10; "
               "from tui.cli import main; sys.exit(main(sys.argv[1:]))")
+    given, starts_locked = KILLED[command]
     for attempt in range(8):
         folder = tmp_path / f"a{attempt}"
         filled(folder, 20)
         restart(folder)
         with SessionStore.open(folder) as store:
             expected = sorted(s.client for s in store.summaries())
+        if starts_locked:
+            with pytest.MonkeyPatch.context() as monkeypatch:
+                monkeypatch.setattr(sealing, "SCRYPT_N", 2 ** 10)
+                lock_folder(folder, "pw")
+            restart(folder)
         read, write = os.pipe()
-        os.write(write, b"pw\n")
+        os.write(write, given)
         os.close(write)
         proc = subprocess.Popen([sys.executable, "-c", script, "--data-dir", str(folder),
-                                 "lock", "--passphrase-fd", str(read)], env=env,
+                                 command, "--passphrase-fd", str(read)], env=env,
                                 pass_fds=(read,), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         os.close(read)
         time.sleep(0.3 + attempt * 0.08)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        assert reopened(folder, ("pw",)) == expected, attempt
+        assert reopened(folder, ("pw", "new")) == expected, attempt

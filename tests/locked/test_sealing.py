@@ -116,7 +116,7 @@ def test_unlocking_writes_every_file_back_in_plain_text(tmp_path):
         assert store.notices == []
 
 
-@pytest.mark.parametrize("victim", ["session", "backup", "index", "journal"])
+@pytest.mark.parametrize("victim", ["session", "backup", "index", "journal", "digest"])
 def test_a_changed_byte_in_an_encrypted_file_is_caught_reported_and_kept_aside(
         tmp_path, victim):
     ids = filled(tmp_path)
@@ -128,7 +128,8 @@ def test_a_changed_byte_in_an_encrypted_file_is_caught_reported_and_kept_aside(
     path = {"session": tmp_path / "sessions" / f"{ids[1]}.json",
             "backup": tmp_path / "sessions" / f"{ids[0]}.json.bak",
             "index": tmp_path / "index.json",
-            "journal": tmp_path / "index.log"}[victim]
+            "journal": tmp_path / "index.log",
+            "digest": tmp_path / "digest.json"}[victim]
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
     path.write_bytes(bytes(data))
@@ -145,10 +146,20 @@ def test_a_changed_byte_in_an_encrypted_file_is_caught_reported_and_kept_aside(
             store.get(ids[0])
             from store import session_files
             assert not session_files.backup_loads(tmp_path / "sessions" / f"{ids[0]}.json")
+        elif victim == "digest":
+            assert sorted(clients) == sorted(f"{WORD}{i}" for i in range(3))
+            assert [n.code for n in store.notices] == ["digest_tampered"]
+            assert "nothing was lost" in messages
+            assert list(tmp_path.glob("digest.json.corrupt-*"))
         else:
             assert sorted(clients) == sorted(f"{WORD}{i}" for i in range(3))
             assert "changed or damaged" in messages
             assert list(tmp_path.glob(f"{path.name}.corrupt-*"))
+    if victim == "digest":  # the next app to open the folder is told too
+        restart(tmp_path)
+        sealing.unlock_with_passphrase(tmp_path, "pw")
+        with SessionStore.open(tmp_path) as store:
+            assert [n.code for n in store.notices] == ["digest_tampered"]
     for _path, data in every_byte(tmp_path):
         assert WORD.encode() not in data
 
