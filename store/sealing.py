@@ -77,6 +77,10 @@ class FolderKey:
 
 _keys: dict[Path, FolderKey] = {}
 _locked_cache: dict[Path, bool] = {}
+# The locked folder (or None) of each folder a file was read from or written to, by the
+# folder's name: every read of a session asks, and working it out again from `Path`
+# objects took 40 of the 170 ms of `parting export --all` at 1,000 sessions.
+_folder_cache: dict[str, Path | None] = {}
 _lock = threading.Lock()
 
 
@@ -114,10 +118,15 @@ def is_sealed(raw: bytes) -> bool:
 
 def folder_of(path: Path) -> Path | None:
     """The locked data folder `path` lies in (itself or one level down), if any."""
-    for parent in (path.parent, path.parent.parent):
-        if is_locked(parent):
-            return parent
-    return None
+    where = os.path.dirname(path)
+    try:
+        return _folder_cache[where]
+    except KeyError:
+        pass
+    found = next((parent for parent in (path.parent, path.parent.parent) if is_locked(parent)),
+                 None)
+    _folder_cache[where] = found
+    return found
 
 
 def is_locked(directory: Path) -> bool:
@@ -135,6 +144,7 @@ def is_locked(directory: Path) -> bool:
 def forget_folder_state(directory: Path | None = None) -> None:
     """Drop what is cached about folders (after lock/unlock, and in tests)."""
     with _lock:
+        _folder_cache.clear()
         if directory is None:
             _locked_cache.clear()
         else:
@@ -154,12 +164,14 @@ def remember_key(directory: Path, key: bytes, state: str) -> None:
     with _lock:
         _keys[Path(directory)] = FolderKey(key, state)
         _locked_cache[Path(directory)] = True
+        _folder_cache.clear()
 
 
 def forget_key(directory: Path) -> None:
     with _lock:
         _keys.pop(Path(directory), None)
         _locked_cache.pop(Path(directory), None)
+        _folder_cache.clear()
 
 
 # -- the hooks the store calls ----------------------------------------------------------------
