@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import hmac
 import json
 import os
 import threading
@@ -349,6 +348,10 @@ def unlock_with_key(directory: Path, key: bytes) -> None:
 
 
 def same_key(a: bytes, b: bytes) -> bool:
+    # Imported here: only a locked folder compares keys, and hmac brings OpenSSL's hashing,
+    # 4 ms of every `parting due` on a folder that was never locked.
+    import hmac
+
     return hmac.compare_digest(a, b)
 
 

@@ -14,9 +14,11 @@ import sys
 # Each of these costs a printing command milliseconds it has no use for: the UI (Textual,
 # rich and what they bring), orjson (only writers need it, and it pulls in uuid, platform
 # and dataclasses' inspect), importlib.resources (tempfile, shutil, zipfile, random),
-# asyncio, and the date parser of the history screen.
+# asyncio, the date parser of the history screen, and hmac with OpenSSL's hashing (only a
+# locked folder compares keys).
 NEVER = ("textual", "rich", "pygments", "markdown_it", "orjson", "asyncio",
-         "importlib.resources", "zipfile", "tempfile", "uuid", "dateparser", "email", "http")
+         "importlib.resources", "zipfile", "tempfile", "uuid", "dateparser", "email", "http",
+         "hmac", "_hashlib")
 # Modules loaded by a settled `parting due` on Python 3.11: 141, the interpreter's
 # own included; room for a few, not for a new package.
 CEILING = 150
