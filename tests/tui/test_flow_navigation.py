@@ -129,6 +129,21 @@ async def test_tab_typed_while_a_flow_opens_keeps_its_place_among_the_letters(ma
         assert (answers.get("client"), answers.get("who")) == ("Acme", "Jane")
 
 
+async def test_a_tab_typed_in_one_burst_with_letters_moves_them_to_the_next_field(make_app, store):
+    # "Acme<Tab>Jane" as a fast typist or a password manager sends it, once the step has
+    # long had the focus: the letters after the Tab belong to the second field.
+    app = make_app(start="dropped")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        burst(app, *"Acme", "tab", *"Jane", "shift+tab", *" Ltd")
+        await pilot.pause(0.5)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [summary] = store.summaries()
+        answers = store.get(summary.id).answers["what_happened"]
+        assert (answers.get("client"), answers.get("who")) == ("Acme Ltd", "Jane")
+
+
 def in_view(screen) -> bool:
     from textual.containers import VerticalScroll
 

@@ -49,6 +49,12 @@ class FlowScreen(PartingScreen):
         Binding("ctrl+s", "save", "flow.save", id="flow.save", priority=True),
         Binding("ctrl+o", "copy_draft", "flow.copy", id="flow.copy"),
         Binding("ctrl+g", "home", "flow.home", id="flow.home"),
+        # Priority, so the focus moves before the keys typed after a Tab are handed to a
+        # field: Textual hands each key to the field focused when it arrives, and in
+        # "Acme<Tab>Jane" sent in one burst (a fast typist, a password manager) "Jane"
+        # reached the first field before a plain Tab binding had moved on.
+        Binding("tab", "move_focus('tab')", show=False, priority=True),
+        Binding("shift+tab", "move_focus('shift+tab')", show=False, priority=True),
     ]
 
     def __init__(self, flow: Flow, session: Session,
@@ -171,6 +177,10 @@ class FlowScreen(PartingScreen):
             event.prevent_default()
             self._early_keys.append(event)
 
+    def action_move_focus(self, key: str) -> None:
+        """Tab and Shift+Tab: the next or previous field."""
+        self.focus_next() if key == "tab" else self.focus_previous()
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id != "step-body":  # not the frame, but the step's own field
             self._release_early_keys()  # the first keys, or those after a Tab
@@ -234,6 +244,10 @@ class FlowScreen(PartingScreen):
         # "Copy draft" shows in the footer only on steps that have a draft.
         if action == "copy_draft":
             return bool(self._shown_drafts())
+        if action == "move_focus":
+            # While a step is being built, a Tab goes the way letters go (`on_key` keeps
+            # it in its place among them), not ahead of those still on their way.
+            return self._early_keys is None
         return True
 
     def _shown_drafts(self) -> list[DraftEditor]:
