@@ -8,9 +8,10 @@ from typing import Any
 
 from content.catalog import Catalog
 from content.checkins import checkin_markdown
+from content.date_format import format_date
 from content.drafts import fresh_drafts
 from content.flows import Field, get_flow
-from content.reminders import reminder_text
+from content.reminders import due_date, reminder_text
 
 
 def session_markdown(record: Mapping[str, Any], catalog: Catalog,
@@ -67,8 +68,10 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog,
         lines.append("")
         for reminder in reminders:
             mark = "x" if reminder.get("done") else " "
-            lines.append(f"- [{mark}] {reminder.get('due', '')}: "
-                         f"{reminder_text(reminder, catalog)}")
+            day = due_date(reminder)
+            due = format_date(day, catalog.lang, with_weekday=False) if day \
+                else reminder.get("due", "")
+            lines.append(f"- [{mark}] {due}: {reminder_text(reminder, catalog)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -150,10 +153,6 @@ def _day_text(stamp: str, lang: str) -> str:
 
 def _when(stamp: str, lang: str) -> str:
     """A stored ISO timestamp as the user's language writes it, in the time zone it was made."""
-    from datetime import datetime
-
-    from content.date_format import format_date
-
     try:
         return format_date(datetime.fromisoformat(stamp), lang)
     except ValueError:

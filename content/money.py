@@ -125,4 +125,4 @@ def format_money(amount: Decimal, lang: str, currency: str | None = None, *,
         return f"{number}\u00a0{symbol}"
     if lang == "pt":
         return f"{symbol}\u00a0{number}"
-    return f"{symbol}{number}" if len(symbol) == 1 else f"{symbol}\u00a0{number}"
+    return f"{symbol}{number}"  # English writes every sign close up: "$4,800", "R$120,000"

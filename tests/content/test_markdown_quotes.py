@@ -29,3 +29,12 @@ def test_a_question_answered_with_only_spaces_is_left_out_of_the_page():
     page = session_markdown(record, load_catalog("en"))
     assert "**Notice, in days**: 14" in page
     assert "When will you tell them?" not in page
+
+
+def test_reminders_on_the_page_carry_their_day_as_the_language_writes_it():
+    record = {"flow": "dropped", "client": "Acme", "status": "in_progress",
+              "created_at": "2026-11-23T09:30:00+03:00", "answers": {},
+              "reminders": [{"id": "r", "due": "2027-04-03", "what": "Call back"}]}
+    assert "- [ ] 3 April 2027: Call back" in session_markdown(record, load_catalog("en"))
+    assert "- [ ] 3 апреля 2027: Call back" in session_markdown(record, load_catalog("ru"))
+    assert "- [ ] 3 de abril de 2027: Call back" in session_markdown(record, load_catalog("pt"))

@@ -44,6 +44,7 @@ def test_what_is_not_a_number_reads_as_none(text):
     ("4800.50", "pt", "BRL", f"R${NBSP}4.800,50"),
     ("4800.50", "en", "USD", "$4,800.50"),
     ("4800", "en", "EUR", "€4,800"),
+    ("120000", "en", "BRL", "R$120,000"),
     ("4800", "pt", "USD", f"US${NBSP}4.800"),
     ("99.9", "ru", "USD", f"99,90{NBSP}$"),
 ])

@@ -23,3 +23,22 @@ async def test_a_letter_on_the_summary_page_keeps_a_blank_line_between_its_parag
         assert len(paragraphs) >= 3  # greeting, body, sign-off
         for above, below in zip(paragraphs, paragraphs[1:], strict=False):
             assert below.region.y >= above.region.bottom + 1
+
+
+async def test_a_letter_on_a_session_opened_from_history_keeps_its_blank_lines(make_app, store):
+    from tui.screens.session_view import SessionViewScreen
+
+    session = new_session("dropped", client="Acme", clock=frozen_clock)
+    session.answers = {"gratitude": {"work": "the spring launch", "message": ""}}
+    store.save(session)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(SessionViewScreen(store.get(session.id)))
+        await pilot.pause()
+        await pilot.pause()
+        quote = app.screen.query(MarkdownBlockQuote).first()
+        paragraphs = list(quote.query(MarkdownParagraph))
+        assert len(paragraphs) >= 3
+        for above, below in zip(paragraphs, paragraphs[1:], strict=False):
+            assert below.region.y >= above.region.bottom + 1

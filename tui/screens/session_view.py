@@ -148,7 +148,7 @@ class SessionViewScreen(PartingScreen):
         yield Header()
         yield Static(id="view-notice")
         with VerticalScroll(id="view-body"):
-            yield Markdown(id="view-page")
+            yield Markdown(id="view-page", classes="session-page")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:

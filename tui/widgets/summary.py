@@ -33,7 +33,7 @@ class SummaryStep(StepWidget):
     def compose_body(self) -> ComposeResult:
         # Before anything can draw the footer, so its export key never shows a catalog key.
         translate_bindings(self, self.catalog)
-        yield Markdown(shown(self.markdown()), id="summary-page")  # shown, never obeyed
+        yield Markdown(shown(self.markdown()), id="summary-page", classes="session-page")  # shown, never obeyed
         with Horizontal(id="summary-actions"):
             yield Button(self.catalog.ui("flow.export"), id="summary-export")
 
