@@ -306,8 +306,9 @@ class Recovery:
         sessions. Nothing is lost, but a changed file in a locked folder is worth hearing."""
         kept = f" The changed file was kept as {aside.name}." if aside else ""
         notice = self._notify(
-            "damaged", "The summary parting keeps to start quickly was changed from outside "
-            f"the app. It was made again from your sessions; nothing was lost.{kept}",
+            "damaged", "The summary that lets parting start quickly was changed from outside "
+            f"the app, so it was not used. It was rebuilt from your sessions; nothing was "
+            f"lost.{kept}",
             path=aside, code="digest_tampered", params={"aside": aside.name if aside else ""})
         if aside:
             self.remember(notice)

@@ -67,7 +67,8 @@ def _damage_parts(catalog: Catalog, code: str, values: Mapping[str, Any]) -> lis
     """Where the damaged file was kept, and (for a session) whether an earlier copy exists."""
     parts = []
     if values.get("aside"):
-        parts.append(catalog.ui("store.kept_as", aside=values["aside"]))
+        kept = "store.kept_changed_as" if code == "digest_tampered" else "store.kept_as"
+        parts.append(catalog.ui(kept, aside=values["aside"]))
     if code == "damaged":
         parts.append(catalog.ui("store.backup_yes" if values.get("has_backup")
                                 else "store.backup_no"))
