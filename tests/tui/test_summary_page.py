@@ -1,4 +1,4 @@
-"""The summary page: the whole session on one page, letters laid out as they are sent."""
+"""A session's page: the whole session on one page, letters laid out as they are sent."""
 
 from __future__ import annotations
 
@@ -8,9 +8,23 @@ from store import new_session
 from tests.conftest import frozen_clock
 
 
-async def test_a_letter_on_the_summary_page_keeps_a_blank_line_between_its_paragraphs(make_app):
+def thanked():
     session = new_session("dropped", client="Acme", clock=frozen_clock)
     session.answers = {"gratitude": {"work": "the spring launch", "message": ""}}
+    return session
+
+
+def assert_paragraphs_apart(app) -> None:
+    """The first letter on screen: greeting, body and sign-off, a blank line between each."""
+    quote = app.screen.query(MarkdownBlockQuote).first()
+    paragraphs = list(quote.query(MarkdownParagraph))
+    assert len(paragraphs) >= 3
+    for above, below in zip(paragraphs, paragraphs[1:], strict=False):
+        assert below.region.y >= above.region.bottom + 1
+
+
+async def test_a_letter_on_the_summary_step_keeps_a_blank_line_between_its_paragraphs(make_app):
+    session = thanked()
     session.step = "summary"
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
@@ -18,18 +32,13 @@ async def test_a_letter_on_the_summary_page_keeps_a_blank_line_between_its_parag
         app.open_session(session)
         await pilot.pause()
         await pilot.pause()
-        quote = app.screen.query(MarkdownBlockQuote).first()
-        paragraphs = list(quote.query(MarkdownParagraph))
-        assert len(paragraphs) >= 3  # greeting, body, sign-off
-        for above, below in zip(paragraphs, paragraphs[1:], strict=False):
-            assert below.region.y >= above.region.bottom + 1
+        assert_paragraphs_apart(app)
 
 
 async def test_a_letter_on_a_session_opened_from_history_keeps_its_blank_lines(make_app, store):
     from tui.screens.session_view import SessionViewScreen
 
-    session = new_session("dropped", client="Acme", clock=frozen_clock)
-    session.answers = {"gratitude": {"work": "the spring launch", "message": ""}}
+    session = thanked()
     store.save(session)
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
@@ -37,8 +46,4 @@ async def test_a_letter_on_a_session_opened_from_history_keeps_its_blank_lines(m
         app.push_screen(SessionViewScreen(store.get(session.id)))
         await pilot.pause()
         await pilot.pause()
-        quote = app.screen.query(MarkdownBlockQuote).first()
-        paragraphs = list(quote.query(MarkdownParagraph))
-        assert len(paragraphs) >= 3
-        for above, below in zip(paragraphs, paragraphs[1:], strict=False):
-            assert below.region.y >= above.region.bottom + 1
+        assert_paragraphs_apart(app)
