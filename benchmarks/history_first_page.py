@@ -11,7 +11,9 @@ and sorts the index and the screen's stylesheet) and then three more times after
 
 The yardstick, measured in the same run and alternating with it: a bare Textual app whose
 `h` opens a screen with a header, an empty DataTable with the same five columns and a
-footer (benchmarks/bare_table_app.py). Printed: medians of both, their ratio, the goal.
+footer (benchmarks/bare_table_app.py). A second bare app fills that table with a first page
+of rows as history's (FIRST_ROWS of them): the floor, what plain Textual takes to draw the
+rows themselves. Printed: medians of all three, the ratios, the goal.
 Not part of the test suite. Goal: first page under 150 ms, cold and warm.
 """
 
@@ -28,13 +30,14 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 import terminal  # noqa: E402
 from bare_table_app import MARKER as BARE_MARKER  # noqa: E402
-from bare_table_app import TABLE_MARKER  # noqa: E402
+from bare_table_app import ROWS_MARKER, TABLE_MARKER  # noqa: E402
 from sample_data import NEWEST_CLIENT, DataFolders, child_env, parting_command  # noqa: E402
 
 GOAL_MS = 150.0
 SIZE = (100, 30)
 WARM = 3  # openings after the first, per start
 SETTLE = 0.5  # seconds to let a screen finish drawing before the next key
+FIRST_ROWS = 30  # the rows history adds first at this size (tui/widgets/paged_table.py)
 
 
 @dataclass
@@ -81,22 +84,22 @@ def measure(folder: Path, starts: int) -> dict[str, float]:
             [NEWEST_CLIENT, count_text(total)])
     bare = ([sys.executable, str(HERE / "bare_table_app.py")], child_env(), BARE_MARKER,
             [TABLE_MARKER])
-    openings(*ours), openings(*bare)  # warm the file cache; not counted
-    cold: list[Opening] = []
-    warm: list[Opening] = []
-    bare_cold: list[Opening] = []
-    bare_warm: list[Opening] = []
+    rows = ([sys.executable, str(HERE / "bare_table_app.py"), "--rows", str(FIRST_ROWS)],
+            child_env(), BARE_MARKER, [ROWS_MARKER])
+    apps = {"": ours, "bare_": bare, "rows_": rows}
+    for app in apps.values():
+        openings(*app)  # warm the file cache; not counted
+    runs: dict[str, list[Opening]] = {}
     for _ in range(starts):
-        c, w = openings(*ours)
-        cold.append(c), warm.extend(w)
-        c, w = openings(*bare)
-        bare_cold.append(c), bare_warm.extend(w)
-    found: dict[str, float] = {"total": total,
-                               "worst": max(o.wall for o in cold + warm) * 1000}
-    for name, runs in (("cold", cold), ("warm", warm), ("bare_cold", bare_cold),
-                       ("bare_warm", bare_warm)):
-        found[name] = statistics.median(o.wall for o in runs) * 1000
-        found[name + "_cpu"] = statistics.median(o.cpu for o in runs) * 1000
+        for prefix, app in apps.items():
+            c, w = openings(*app)
+            runs.setdefault(prefix + "cold", []).append(c)
+            runs.setdefault(prefix + "warm", []).extend(w)
+    found: dict[str, float] = {"total": total, "worst": max(
+        o.wall for o in runs["cold"] + runs["warm"]) * 1000}
+    for name, runs_of in runs.items():
+        found[name] = statistics.median(o.wall for o in runs_of) * 1000
+        found[name + "_cpu"] = statistics.median(o.cpu for o in runs_of) * 1000
     return found
 
 
@@ -122,8 +125,12 @@ def main() -> int:
           f"   (CPU {f['warm_cpu']:.0f} ms)")
     print(f"bare DataTable screen, median:             {f['bare_warm']:7.1f} ms"
           f"   (CPU {f['bare_warm_cpu']:.0f} ms; first opening {f['bare_cold']:.1f} ms)")
+    print(f"bare DataTable with {FIRST_ROWS} rows, median:       {f['rows_warm']:7.1f} ms"
+          f"   (CPU {f['rows_warm_cpu']:.0f} ms; first opening {f['rows_cold']:.1f} ms)")
     print(f"ratio history / bare:                      {f['warm'] / f['bare_warm']:7.2f}"
           f"   (first opening {f['cold'] / f['bare_cold']:.2f})")
+    print(f"ratio history / bare with rows:            {f['warm'] / f['rows_warm']:7.2f}"
+          f"   (first opening {f['cold'] / f['rows_cold']:.2f})")
     print(f"slowest single opening:                    {f['worst']:7.1f} ms")
     met = f["warm"] < GOAL_MS and f["cold"] < GOAL_MS
     print(f"goal: under {GOAL_MS:.0f} ms: {'met' if met else 'NOT met'}")
