@@ -110,6 +110,8 @@ def fill_draft(catalog: Catalog, template_key: str, values: Mapping[str, Any]) -
              for line, keep in zip(source, kept, strict=True) if keep]
     # A paragraph left out (nothing answered for it yet) must not leave a gap behind.
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    small = frozenset(catalog.ui("letters.small_words").split())
+    text = _lowered_mid_sentence(text, present, small)
     return _renumber(text).strip() + "\n"
 
 
@@ -140,6 +142,32 @@ def _own_stops(line: str, present: dict[str, Any]) -> str:
         return match.group(0)
 
     return _STOPPED.sub(keep, line)
+
+
+# Where an answer sits mid-sentence: after a lowercase letter or a comma and a space.
+_MID_SENTENCE = r"(?<=[a-zà-ÿа-яё,] )"
+
+
+def _lowered_mid_sentence(text: str, present: Mapping[str, Any],
+                          small: frozenset[str]) -> str:
+    """`text` with an answer that starts with a capitalised small word lowered where it
+    sits mid-sentence: "entrego Os arquivos" reads "entrego os arquivos".
+
+    Only answers (`step__field` values, the client's name aside) are touched, and only
+    when their first word is one of the language's small words (`letters.small_words`:
+    articles, pronouns, prepositions and the like): "Estúdio Norte", "Acme" and an acronym
+    such as "OS" keep their capitals, and so does the template's own text.
+    """
+    for key, value in present.items():
+        if "__" not in key or key.endswith("__client") or not isinstance(value, str):
+            continue
+        value = value.strip().rstrip(".")
+        first = value.split(maxsplit=1)[0] if value else ""
+        if not (first[:1].isupper() and first[1:] == first[1:].lower()) \
+                or first.casefold().strip(",;:") not in small or "\n" in value:
+            continue
+        text = re.sub(_MID_SENTENCE + re.escape(value), value[0].lower() + value[1:], text)
+    return text
 
 
 def _kept(line: str, present: Mapping[str, Any]) -> bool:

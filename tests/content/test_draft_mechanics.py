@@ -395,3 +395,35 @@ def test_an_answer_ended_with_a_full_stop_never_stops_a_sentence_that_goes_on(la
                 found += [(key, text[m.start():m.end() + 12])
                           for m in re.finditer(re.escape(answer) + r"\. [a-zа-яё]", text)]
     assert not found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_answer_typed_with_a_capital_small_word_is_lowered_mid_sentence_but_a_name_is_not(
+        lang, monkeypatch):
+    # "entrego Os arquivos" is a typing habit, not a name: inside the letter's sentence the
+    # small word goes lowercase; "Estúdio Norte" and an acronym keep their capitals.
+    capitalised = {key: value[0].upper() + value[1:] for key, value in TYPED[lang].items()}
+    monkeypatch.setitem(TYPED, lang, capitalised)
+    small = set(load_catalog(lang).ui("letters.small_words").split())
+    lowered = [value for value in capitalised.values()
+               if value.split()[0].casefold() in small and "\n" not in value]
+    assert lowered, "no answer starts with a small word"
+    found = []
+    for flow, n, full, flags, cleared in CASES:
+        drafts, _ = rendered(lang, flow, n, full, flags, cleared)
+        for key, text in drafts.items():
+            found += [(key, text[max(0, m.start() - 20):m.end()])
+                      for value in lowered
+                      for m in re.finditer(r"[a-zа-яёà-ÿ,] " + re.escape(value), text)]
+    assert not found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_names_keep_their_capitals_inside_a_sentence(lang):
+    names = [TYPED[lang][key] for key in ("company", "bare", "person")]
+    found = []
+    for flow, n, full, flags, cleared in CASES:
+        drafts, _ = rendered(lang, flow, n, full, flags, cleared)
+        for key, text in drafts.items():
+            found += [(key, name) for name in names if name[0].lower() + name[1:] in text]
+    assert not found
