@@ -52,7 +52,7 @@ def session_markdown(record: Mapping[str, Any], catalog: Catalog,
         body = [b for b in body if b]
         extra = given.get("_markdown")
         if isinstance(extra, str) and extra.strip():
-            body.append(extra.strip())
+            body.append(_items_keep_their_lines(extra.strip()))
         if not body:
             continue
         lines.append(f"## {item.get('title')}")
@@ -110,6 +110,18 @@ def _quoted(text: str) -> str:
         line = line.rstrip()
         quoted.append(f"> {line}  " if line and after.strip() else f"> {line}" if line else ">")
     return "\n".join(quoted)
+
+
+def _items_keep_their_lines(text: str) -> str:
+    """`text` with a list item that goes on over indented lines ending each of them in a
+    hard break (two spaces), so a viewer shows a red flag's day and example under its
+    title instead of running "(once) Tuesday, 1 December: …" into it."""
+    lines = text.splitlines()
+    kept = []
+    for line, after in zip(lines, [*lines[1:], ""], strict=True):
+        goes_on = line.strip() and after.startswith("  ") and after.strip()
+        kept.append(line.rstrip() + "  " if goes_on else line)
+    return "\n".join(kept)
 
 
 def _field_lines(catalog: Catalog, item: Any, field: Field, value: Any,
