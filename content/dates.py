@@ -151,7 +151,7 @@ def _compile(grammar: _Grammar) -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 _EN = _Grammar(
-    days={"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
+    days={"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "last night": -1,
           "day after tomorrow": 2, "the day after tomorrow": 2,
           "day before yesterday": -2, "the day before yesterday": -2},
     weekdays={**{name: i for i, name in enumerate(
@@ -273,6 +273,22 @@ def _normalize(text: str, lang: str) -> str:
     if lang == "pt":
         text = re.sub(r"(?<=\w)[- ]feira\b", "", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+# A part of the day said without a clock time ("yesterday afternoon", "вчера вечером",
+# "ontem à tarde") names the day and nothing more: the words go, the day stays. Matched
+# after `_take_time`, so "at 9 in the morning" and "в 9 утра" keep their hour.
+_PARTS_OF_DAY = {
+    "en": re.compile(r"\b(?:(?:in|during) the |this |at )?(?<!last )"
+                     r"(?:morning|afternoon|evening|night)\b"),
+    "ru": re.compile(r"(?<!\w)(?:с утра|утром|днем|вечером|ночью|в обед|после обеда)(?!\w)"),
+    "pt": re.compile(r"\b(?:(?:de|a|pela|na) )?(?:manha|tarde|noite|madrugada)\b"),
+}
+
+
+def _without_part_of_day(text: str, lang: str) -> str:
+    pattern = _PARTS_OF_DAY.get(lang, _PARTS_OF_DAY["en"])
+    return re.sub(r"\s+", " ", pattern.sub(" ", text)).strip(" ,")
 
 
 def _take_time(text: str, lang: str) -> tuple[str, time | None]:
@@ -424,9 +440,10 @@ def _parse_when(text: str, lang: str, today: date, prefer: Prefer) -> ParsedWhen
     if not normalized:
         return None
     rest, at = _take_time(normalized, lang)
+    said_part_of_day = rest != (rest := _without_part_of_day(rest, lang))
     rest = re.sub(r"\s*,\s*", " ", rest).strip(" .")
     if not rest:
-        day: date | None = today if at else None
+        day: date | None = today if at or said_part_of_day else None
     else:
         day = _relative(rest, lang, today, prefer)
         if day is None:

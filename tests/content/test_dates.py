@@ -351,3 +351,26 @@ def test_add_interval_refuses_unknown_units():
 def test_any_text_gives_a_parsed_date_or_none_and_never_raises(text, lang, prefer):
     found = parse_when(text, lang, TODAY, prefer)
     assert found is None or isinstance(found, ParsedWhen)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("yesterday afternoon", "en", date(2026, 11, 22)),
+    ("this morning", "en", TODAY),
+    ("last night", "en", date(2026, 11, 22)),
+    ("Friday evening", "en", date(2026, 11, 20)),
+    ("вчера вечером", "ru", date(2026, 11, 22)),
+    ("сегодня утром", "ru", TODAY),
+    ("в пятницу вечером", "ru", date(2026, 11, 20)),
+    ("ontem à tarde", "pt", date(2026, 11, 22)),
+    ("hoje de manhã", "pt", TODAY),
+    ("sexta à noite", "pt", date(2026, 11, 20)),
+])
+def test_a_part_of_the_day_without_a_clock_time_names_the_day(text, lang, expected):
+    assert parse_when(text, lang, TODAY, prefer="past") == ParsedWhen(expected, False)
+
+
+@pytest.mark.parametrize(("text", "lang", "hour"), [
+    ("в 9 утра", "ru", 9), ("вчера в 8 вечера", "ru", 20), ("amanhã às 15h", "pt", 15)])
+def test_a_clock_time_with_a_part_of_the_day_keeps_its_hour(text, lang, hour):
+    parsed = parse_when(text, lang, TODAY)
+    assert parsed is not None and parsed.has_time and parsed.value.hour == hour
