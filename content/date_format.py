@@ -60,9 +60,11 @@ def format_date(value: date | datetime, lang: str, *, with_weekday: bool = True)
 
 
 def format_short(value: date | datetime, lang: str) -> str:
-    """Day and abbreviated month, for lists and headers: "26 Nov", "26 нояб.", "26 nov."."""
+    """Day and abbreviated month, for lists and headers: "26 Nov", "26 нояб.", "26 nov.";
+    the first of a month in Portuguese is "1º dez.", as in a sentence."""
     months = _SHORT_MONTHS.get(lang, _SHORT_MONTHS["en"])
-    return f"{value.day} {months[value.month - 1]}"
+    day = "1º" if lang == "pt" and value.day == 1 else str(value.day)
+    return f"{day} {months[value.month - 1]}"
 
 
 # The weekday as a sentence names the day it happens on: "в пятницу", "во вторник";

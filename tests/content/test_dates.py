@@ -374,3 +374,8 @@ def test_a_part_of_the_day_without_a_clock_time_names_the_day(text, lang, expect
 def test_a_clock_time_with_a_part_of_the_day_keeps_its_hour(text, lang, hour):
     parsed = parse_when(text, lang, TODAY)
     assert parsed is not None and parsed.has_time and parsed.value.hour == hour
+
+
+def test_the_first_of_a_month_is_written_1o_in_portuguese_short_dates_too():
+    assert format_short(D(2026, 12, 1), "pt") == "1º dez."
+    assert format_short(D(2026, 12, 1), "en") == "1 Dec"
