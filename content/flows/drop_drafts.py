@@ -297,4 +297,8 @@ def _exit_values(answers: Answers, catalog: Catalog, today: date) -> dict[str, s
         elif dates.handover_until != dates.last_working_day:
             values["handover_line"] = ui("drop_exit.handover_line_plain", date=until)
             values["handover_point"] = ui("drop_exit.handover_point_plain", date=until)
+        # The same date on two lines running reads like a form: "the same day" says it once.
+        above = dates.handover_until if "handover_line" in values else dates.last_working_day
+        if dates.final_invoice == above:
+            values["invoice_line"] = ui("drop_exit.invoice_line_same_day")
     return values

@@ -427,3 +427,19 @@ def test_names_keep_their_capitals_inside_a_sentence(lang):
         for key, text in drafts.items():
             found += [(key, name) for name in names if name[0].lower() + name[1:] in text]
     assert not found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_two_points_running_of_an_exit_letter_never_repeat_the_same_date(lang):
+    # "Last working day: Monday, 7 December" then "final invoice on Monday, 7 December" reads
+    # like a form; the letter says "the same day" instead.
+    day = re.compile(r"\d{1,2}º? (?:de )?[^\W\d]+")
+    seen_same_day = False
+    for flow, n, full, flags, cleared in CASES:
+        drafts, _ = rendered(lang, flow, n, full, flags, cleared)
+        text = drafts.get(("exit", "message"), "")
+        points = [line for line in text.splitlines() if line.startswith("- ")]
+        for above, below in zip(points, points[1:], strict=False):
+            assert not set(day.findall(above)) & set(day.findall(below)), (above, below)
+        seen_same_day |= load_catalog(lang).ui("drop_exit.invoice_line_same_day") in text
+    assert seen_same_day
