@@ -51,8 +51,8 @@ class FlagRow(Vertical):
         if tip:
             widgets.append(Static(tip, classes="flag-tip"))
         widgets.append(Label(catalog.ui("drop_flags.often_label"), classes="field-label"))
-        widgets.append(RadioSet(*(RadioButton(catalog.ui(f"drop.frequency_{key}"), name=key,
-                                              value=self.entry.get("often") == key)
+        widgets.append(RadioSet(*(RadioButton(_as_option(catalog.ui(f"drop.frequency_{key}")),
+                                              name=key, value=self.entry.get("often") == key)
                                   for key in FREQUENCIES),
                                 id=f"often-{self.name_key}", classes="inline-choice",
                                 compact=True))
@@ -182,3 +182,10 @@ class RedFlagChecklist(StepWidget):
                 line += f"\n  {item.get('cause_label')} {item.get('cause_options').get(cause, cause)}"
             lines.append(line)
         return "\n".join(lines)
+
+
+def _as_option(words: str) -> str:
+    """A frequency as a choice starts with a capital like every other option ("Once"); the
+    catalog writes it in lower case because the letters and summaries use it mid-sentence
+    ("Pays late (once)")."""
+    return words[:1].upper() + words[1:]
