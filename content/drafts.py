@@ -144,8 +144,8 @@ def _own_stops(line: str, present: dict[str, Any]) -> str:
     return _STOPPED.sub(keep, line)
 
 
-# Where an answer sits mid-sentence: after a lowercase letter or a comma and a space.
-_MID_SENTENCE = r"(?<=[a-zà-ÿа-яё,] )"
+# Where an answer sits mid-sentence: after a lowercase letter, a comma or a colon and a space.
+_MID_SENTENCE = r"(?<=[a-zà-ÿа-яё,:] )"
 
 
 def _lowered_mid_sentence(text: str, present: Mapping[str, Any],

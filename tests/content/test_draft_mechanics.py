@@ -400,8 +400,9 @@ def test_an_answer_ended_with_a_full_stop_never_stops_a_sentence_that_goes_on(la
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_an_answer_typed_with_a_capital_small_word_is_lowered_mid_sentence_but_a_name_is_not(
         lang, monkeypatch):
-    # "entrego Os arquivos" is a typing habit, not a name: inside the letter's sentence the
-    # small word goes lowercase; "Estúdio Norte" and an acronym keep their capitals.
+    # "entrego Os arquivos" is a typing habit, not a name: inside the letter's sentence, and
+    # after a colon ("The reason: their budget"), the small word goes lowercase; "Estúdio
+    # Norte" and an acronym keep their capitals.
     capitalised = {key: value[0].upper() + value[1:] for key, value in TYPED[lang].items()}
     monkeypatch.setitem(TYPED, lang, capitalised)
     small = set(load_catalog(lang).ui("letters.small_words").split())
@@ -414,7 +415,7 @@ def test_an_answer_typed_with_a_capital_small_word_is_lowered_mid_sentence_but_a
         for key, text in drafts.items():
             found += [(key, text[max(0, m.start() - 20):m.end()])
                       for value in lowered
-                      for m in re.finditer(r"[a-zа-яёà-ÿ,] " + re.escape(value), text)]
+                      for m in re.finditer(r"[a-zа-яёà-ÿ,:] " + re.escape(value), text)]
     assert not found
 
 
