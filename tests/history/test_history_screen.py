@@ -276,3 +276,27 @@ async def test_every_column_of_history_fits_at_80_columns_in_every_language(fill
         # Nothing is cut at the right edge: the widest row is no wider than the table.
         assert rows.virtual_size.width <= rows.scrollable_content_region.width, \
             [(str(c.label), c.get_render_width(rows)) for c in rows.columns.values()]
+
+
+LONG_NAME = "Padaria Pão Quente Comércio de Alimentos Ltda."
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "pt"])
+async def test_a_long_client_name_ends_in_an_ellipsis_so_every_column_fits_at_80(
+        store, make_app, lang):
+    from store import new_session
+    from tests.conftest import frozen_clock
+
+    session = new_session("drop", client=LONG_NAME, clock=frozen_clock)
+    session.outcome = "work_on_yourself"
+    store.save(session)
+    app = make_app(lang=lang, start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = table(app)
+        assert rows.virtual_size.width <= rows.scrollable_content_region.width
+        client = str(rows.get_cell_at((0, 2)))
+        assert client.endswith("…") and LONG_NAME.startswith(client[:-1])
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        assert str(table(app).get_cell_at((0, 2))) == LONG_NAME

@@ -31,6 +31,9 @@ from tui.widgets.paged_table import PagedTable
 FLOWS = ("dropped", "drop")
 STATUSES = ("in_progress", "done")
 COLUMNS = ("date", "flow", "client", "status", "outcome")
+OUTCOMES = {"dropped": ("slight", "systemic", "external"),
+            "drop": ("keep", "last_attempt", "part", "end_now", "work_on_yourself")}
+MIN_CLIENT = 10  # narrower than this, a name is no help: the table scrolls sideways instead
 
 
 class HistoryScreen(TableScreen):
@@ -62,6 +65,7 @@ class HistoryScreen(TableScreen):
         self._descending = True
         self._searching = False
         self._all_read = False  # every summary's answers are in AnswerText
+        self._client_room: int | None = None  # widest a client name may be; None: any
 
     def compose(self) -> ComposeResult:
         ui = self.app.catalog.ui
@@ -97,6 +101,7 @@ class HistoryScreen(TableScreen):
     def refill(self, keep: str | None = None) -> None:
         """Apply the filters to the sorted summaries and show the first page."""
         assert self._search is not None
+        self._client_room = self._room_for_client()
         rows = self._search.find(self.query_one("#history-flow", CycleButton).value,
                                  self.query_one("#history-status", CycleButton).value,
                                  self.query_one("#history-filter", Input).value.casefold().split())
@@ -134,9 +139,42 @@ class HistoryScreen(TableScreen):
         # Plain strings render fastest; only what needs to stand out is styled.
         day, flow, client, status, outcome = self._labels(summary)
         client = Text(shown(client))  # the user's text: never markup, never terminal codes
+        if self._client_room is not None and client.cell_len > self._client_room:
+            client.truncate(self._client_room, overflow="ellipsis")
         if summary.status != "done":
             return day, flow, client, Text(status, style="italic"), outcome
         return day, flow, client, status, outcome
+
+    def _room_for_client(self) -> int | None:
+        """How wide a client name may be so that every column fits the terminal's width.
+
+        The other columns hold the app's own short labels, so their widest is known from
+        the catalog; a long name ("Padaria Pão Quente Ltda.") ends in "…" instead of pushing
+        the outcome off the right edge at 80 columns. The session page shows it whole.
+        """
+        ui = self.app.catalog.ui
+        lang = self.app.catalog.lang
+        labels = {
+            "date": [_day_label(date(2026, month, 28).isoformat(), lang) for month in
+                     range(1, 13)],
+            "flow": [ui(f"history.row_flow_{flow}") for flow in FLOWS],
+            "status": [ui(f"history.status_{status}") for status in STATUSES],
+            "outcome": [ui(f"history.row_outcome_{flow}_{outcome}")
+                        for flow, outcomes in OUTCOMES.items() for outcome in outcomes],
+        }
+        padding = 2 * self.table.cell_padding
+        others = sum(max(Text(text).cell_len for text in [ui(f"history.col_{column}"), *texts])
+                     + padding for column, texts in labels.items())
+        # Before the first layout the table is as wide as the terminal less the screen's
+        # edges; a vertical scrollbar may take two more.
+        width = self.table.size.width or self.app.size.width - 2
+        room = width - 2 - others - padding
+        return room if room >= MIN_CLIENT else None
+
+    def on_resize(self) -> None:
+        if self._search is not None and self._room_for_client() != self._client_room:
+            current = self.table.item_at_cursor()
+            self.refill(current.id if current else None)
 
     def _update_info(self, shown: int) -> None:
         ui = self.app.catalog.ui
