@@ -35,10 +35,10 @@ async def test_a_letter_on_the_summary_step_keeps_a_blank_line_between_its_parag
         assert_paragraphs_apart(app)
 
 
-async def test_a_letter_on_a_session_opened_from_history_keeps_its_blank_lines(make_app, store):
+async def open_page(make_app, store, session):
+    """An app showing `session`'s page as history opens it, once it has drawn."""
     from tui.screens.session_view import SessionViewScreen
 
-    session = thanked()
     store.save(session)
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
@@ -46,6 +46,11 @@ async def test_a_letter_on_a_session_opened_from_history_keeps_its_blank_lines(m
         app.push_screen(SessionViewScreen(store.get(session.id)))
         await pilot.pause()
         await pilot.pause()
+        yield app
+
+
+async def test_a_letter_on_a_session_opened_from_history_keeps_its_blank_lines(make_app, store):
+    async for app in open_page(make_app, store, thanked()):
         assert_paragraphs_apart(app)
 
 
@@ -53,18 +58,10 @@ async def test_a_red_flags_day_and_example_sit_on_their_own_line_under_its_title
                                                                                   store):
     from textual.widgets._markdown import MarkdownBulletList
 
-    from tui.screens.session_view import SessionViewScreen
-
     session = new_session("drop", client="Acme", clock=frozen_clock)
     session.answers = {"client": {"client": "Acme"}, "flags": {
         "_markdown": "- **Pays late** (often)\n  Tuesday, 1 December 2026: the March invoice"}}
-    store.save(session)
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
-        app.push_screen(SessionViewScreen(store.get(session.id)))
-        await pilot.pause()
-        await pilot.pause()
+    async for app in open_page(make_app, store, session):
         # Both lines fit the width: two rows means the day went under the title.
         flag = app.screen.query(MarkdownBulletList).first().query(MarkdownParagraph).first()
         assert flag.region.height == 2
