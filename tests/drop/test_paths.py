@@ -147,7 +147,8 @@ async def test_a_last_attempt_for_scope_creep_lists_the_extras_with_a_new_estima
         await type_text(pilot, "#f-scope_estimate", "1800")
         await type_text(pilot, "#f-scope_schedule", "Two more weeks")
         message = app.screen.query_one("#f-scope_message", DraftEditor).text
-        assert "What we agreed at the start: A five-page site" in message
+        # Typed with a capital, the small word goes lowercase after the colon.
+        assert "What we agreed at the start: a five-page site" in message
         assert "- A blog\n- A shop" in message
         assert "Estimate: 1800" in message and "Schedule: Two more weeks" in message
         await next_step(pilot)
