@@ -8,6 +8,11 @@ SIZE = (100, 30)
 
 
 async def settle(pilot) -> None:
+    """Let what was just typed be handled, the answers it made History read in the
+    background be read, and their rows be drawn. Waiting for the workers before the
+    typing was handled found none started yet, and the picture missed the rows the
+    answers add."""
+    await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
