@@ -31,8 +31,6 @@ from tui.widgets.paged_table import PagedTable
 FLOWS = ("dropped", "drop")
 STATUSES = ("in_progress", "done")
 COLUMNS = ("date", "flow", "client", "status", "outcome")
-OUTCOMES = {"dropped": ("slight", "systemic", "external"),
-            "drop": ("keep", "last_attempt", "part", "end_now", "work_on_yourself")}
 MIN_CLIENT = 10  # narrower than this, a name is no help: the table scrolls sideways instead
 
 
@@ -66,6 +64,7 @@ class HistoryScreen(TableScreen):
         self._searching = False
         self._all_read = False  # every summary's answers are in AnswerText
         self._client_room: int | None = None  # widest a client name may be; None: any
+        self._others: tuple[object, int] | None = None  # (catalog, width of other columns)
 
     def compose(self) -> ComposeResult:
         ui = self.app.catalog.ui
@@ -148,28 +147,40 @@ class HistoryScreen(TableScreen):
     def _room_for_client(self) -> int | None:
         """How wide a client name may be so that every column fits the terminal's width.
 
-        The other columns hold the app's own short labels, so their widest is known from
-        the catalog; a long name ("Padaria Pão Quente Ltda.") ends in "…" instead of pushing
-        the outcome off the right edge at 80 columns. The session page shows it whole.
+        A long name ("Padaria Pão Quente Ltda.") ends in "…" instead of pushing the outcome
+        off the right edge at 80 columns. The session page shows it whole.
         """
-        ui = self.app.catalog.ui
-        lang = self.app.catalog.lang
-        labels = {
-            "date": [_day_label(date(2026, month, 28).isoformat(), lang) for month in
-                     range(1, 13)],
-            "flow": [ui(f"history.row_flow_{flow}") for flow in FLOWS],
-            "status": [ui(f"history.status_{status}") for status in STATUSES],
-            "outcome": [ui(f"history.row_outcome_{flow}_{outcome}")
-                        for flow, outcomes in OUTCOMES.items() for outcome in outcomes],
-        }
         padding = 2 * self.table.cell_padding
-        others = sum(max(Text(text).cell_len for text in [ui(f"history.col_{column}"), *texts])
-                     + padding for column, texts in labels.items())
         # Before the first layout the table is as wide as the terminal less the screen's
         # edges; a vertical scrollbar may take two more.
         width = self.table.size.width or self.app.size.width - 2
-        room = width - 2 - others - padding
+        room = width - 2 - self._other_columns_width() - padding
         return room if room >= MIN_CLIENT else None
+
+    def _other_columns_width(self) -> int:
+        """The columns every column but the client's takes at its widest, padding included.
+
+        They hold the app's own short labels, so their widest is known from the catalog
+        (every `history.row_outcome_*` it has, not a second list of outcomes); worked out
+        once per language, not on each letter typed into the filter.
+        """
+        catalog = self.app.catalog
+        if self._others is None or self._others[0] is not catalog:
+            ui = catalog.ui
+            labels = {
+                "date": [_day_label(date(2026, month, 28).isoformat(), catalog.lang)
+                         for month in range(1, 13)],
+                "flow": [ui(f"history.row_flow_{flow}") for flow in FLOWS],
+                "status": [ui(f"history.status_{status}") for status in STATUSES],
+                "outcome": [ui(key) for key in catalog.own_ui_keys()
+                            if key.startswith("history.row_outcome_")],
+            }
+            padding = 2 * self.table.cell_padding
+            width = sum(max(Text(text).cell_len
+                            for text in [ui(f"history.col_{column}"), *texts]) + padding
+                        for column, texts in labels.items())
+            self._others = (catalog, width)
+        return self._others[1]
 
     def on_resize(self) -> None:
         if self._search is not None and self._room_for_client() != self._client_room:
