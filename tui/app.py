@@ -133,12 +133,27 @@ class PartingApp(App[None]):
         return super().check_action(action, parameters)
 
     # -- start-up --------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        """Home is the first screen when the sessions are open from the start.
+
+        Textual otherwise starts on an empty screen of its own, and home pushed over it was
+        laid out and restyled again for that second screen: the first frame took about 10 ms
+        more (headless, 1,000 sessions, 58-60 ms against 46-51 ms). A locked folder starts on
+        the empty screen, and home comes over it once the passphrase is known.
+        """
+        if not self.sessions_open:
+            return super().get_default_screen()
+        from tui.screens.home import HomeScreen
+
+        return HomeScreen()
+
     def _begin(self) -> None:
         """Home (or the screen asked for) and what start-up has to say, once sessions are open."""
         self.sub_title = self.subtitle()
         from tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        if not isinstance(self.screen_stack[0], HomeScreen):
+            self.push_screen(HomeScreen())
         if self._start_session:
             self.open_session(self.store.get(self._start_session))
         elif self._start in ("dropped", "drop"):
@@ -385,12 +400,10 @@ class PartingApp(App[None]):
         """Back to the home screen, refreshed."""
         from tui.screens.home import HomeScreen
 
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         if not isinstance(self.screen, HomeScreen):
-            self.pop_screen() if len(self.screen_stack) > 1 else None
-            if not isinstance(self.screen, HomeScreen):
-                self.push_screen(HomeScreen())
+            self.push_screen(HomeScreen())
         self.screen.refresh_lists()
 
     # -- actions ------------------------------------------------------------------------------
@@ -438,7 +451,10 @@ class PartingApp(App[None]):
             self._ask_passphrase()
             return
         self.sub_title = self.subtitle()
-        self.push_screen(HomeScreen())
+        if isinstance(self.screen, HomeScreen):
+            self.call_next(self.screen.rebuild)  # the first screen: built again in place
+        else:
+            self.push_screen(HomeScreen())
         if open_flow is not None:
             self.open_session(open_flow.session)
 

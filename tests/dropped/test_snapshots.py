@@ -74,6 +74,7 @@ def test_snapshot_first_step_of_a_new_session(snap_compare, make_app):
 
 def test_snapshot_breathing_mid_breath(snap_compare, make_app, store):
     async def hold_still(pilot):
+        await pilot.pause()  # the step is built after the first frame of its screen
         pilot.app.screen.query_one(BreathingPacer).show_at(6.0)  # the hold after breathing in
         await settled(pilot)
 

@@ -170,6 +170,32 @@ async def test_choosing_a_language_in_the_palette_switches_every_screen_and_is_r
     assert load_settings(store.directory).lang == "ru"
 
 
+async def test_home_is_the_first_screen_and_a_new_language_rebuilds_it_with_the_focus_kept(
+        make_app):
+    from textual.widgets import OptionList
+
+    from tui.screens.flow import FlowScreen
+    from tui.screens.home import HomeScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert len(app.screen_stack) == 1 and isinstance(app.screen, HomeScreen)
+        app.set_language("pt")
+        await pilot.pause()
+        await pilot.pause()
+        assert len(app.screen_stack) == 1 and isinstance(app.screen, HomeScreen)
+        flows = app.screen.query_one("#home-flows", OptionList)
+        assert "Perdi um cliente" in str(flows.get_option_at_index(0).prompt)
+        assert app.focused is flows
+        await pilot.press("enter")  # the first flow, in the new language
+        await pilot.pause()
+        assert isinstance(app.screen, FlowScreen) and app.screen.flow.name == "dropped"
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert len(app.screen_stack) == 1 and isinstance(app.screen, HomeScreen)
+
+
 async def test_changing_language_mid_flow_keeps_the_answers_and_the_step(make_app, store):
     app = make_app(start="dropped")
     async with app.run_test(size=(100, 30)) as pilot:

@@ -86,6 +86,11 @@ class HomeScreen(PartingScreen):
     def on_mount(self) -> None:
         self.query_one("#home-flows", OptionList).focus()
 
+    async def rebuild(self) -> None:
+        """Build home again in the app's language of now (it changed), focused as at start."""
+        await self.recompose()
+        self.query_one("#home-flows", OptionList).focus()
+
     def on_screen_resume(self) -> None:
         if self._fresh:  # composed a moment ago, for the first showing
             self._fresh = False
