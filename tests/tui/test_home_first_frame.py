@@ -29,3 +29,46 @@ async def test_home_lists_are_filled_before_the_screen_is_first_drawn(make_app, 
         await pilot.pause()
     assert "Acme" in at_mount["recent"]
     assert "Call Anna back" in at_mount["due"]
+
+
+async def test_home_is_the_only_screen_built_before_the_first_frame(make_app, monkeypatch):
+    """Textual's own empty first screen is not built and laid out under home."""
+    from textual.screen import Screen
+
+    composed: list[str] = []
+    compose = Screen._compose
+
+    async def counting(self: Screen) -> None:
+        composed.append(type(self).__name__)
+        await compose(self)
+
+    monkeypatch.setattr(Screen, "_compose", counting)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen_stack == [app.screen] and isinstance(app.screen, HomeScreen)
+    assert composed == ["HomeScreen"]
+
+
+async def test_a_footer_redrawn_on_a_shown_screen_restyles_no_key_afterwards(make_app):
+    """Each key gets the footer's style before it is mounted, so none is restyled."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        restyled: list[str] = []
+        update_styles = app.update_styles
+
+        def counting(node=None, **kwargs) -> None:
+            if isinstance(node, FooterKey):
+                restyled.append(node.key)
+            update_styles(node, **kwargs)
+
+        app.update_styles = counting
+        await pilot.press("h")  # History: its footer is drawn again once its keys are known
+        await pilot.pause()
+        await pilot.pause()
+        keys = app.screen.query(FooterKey)
+        assert keys and not any(key.has_class("-compact") for key in keys)
+    assert restyled == []
