@@ -221,6 +221,12 @@ class Catalog:
     def has_ui(self, key: str) -> bool:
         return key in self._own(key)[1] or key in self._base(key)[1]
 
+    def ui_keys_starting(self, prefix: str) -> list[str]:
+        """The interface keys that start with `prefix` ("history.row_outcome_"), in this
+        language or English, English order first; only the file of that prefix is read."""
+        own, base = self._own(prefix)[1], self._base(prefix)[1]
+        return [key for key in {**base, **own} if key.startswith(prefix)]
+
     # -- coverage ------------------------------------------------------------------------
     def own_item_keys(self) -> set[str]:
         return set(self._items)

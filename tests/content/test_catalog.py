@@ -51,3 +51,22 @@ def test_fill_leaves_unknown_placeholders_visible_instead_of_raising():
 
 def test_fill_survives_stray_braces():
     assert fill("a } b", {}) == "a } b"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_ui_keys_starting_a_prefix_reads_only_that_file_and_finds_every_key(lang, monkeypatch):
+    from content import catalog as catalog_module
+
+    expected = {key for key in load_catalog(lang).own_ui_keys()
+                | load_catalog("en").own_ui_keys() if key.startswith("history.row_outcome_")}
+    read: list[str] = []
+    load_file = catalog_module._load_file.__wrapped__
+
+    def reading(lang_: str, stem: str):
+        read.append(stem)
+        return load_file(lang_, stem)
+
+    monkeypatch.setattr(catalog_module, "_load_file", reading)
+    keys = catalog_module.Catalog(lang).ui_keys_starting("history.row_outcome_")
+    assert set(keys) == expected and len(keys) == len(expected) == 8
+    assert set(read) == {"history"}

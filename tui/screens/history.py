@@ -172,8 +172,7 @@ class HistoryScreen(TableScreen):
                          for month in range(1, 13)],
                 "flow": [ui(f"history.row_flow_{flow}") for flow in FLOWS],
                 "status": [ui(f"history.status_{status}") for status in STATUSES],
-                "outcome": [ui(key) for key in catalog.own_ui_keys()
-                            if key.startswith("history.row_outcome_")],
+                "outcome": [ui(key) for key in catalog.ui_keys_starting("history.row_outcome_")],
             }
             padding = 2 * self.table.cell_padding
             width = sum(max(Text(text).cell_len
