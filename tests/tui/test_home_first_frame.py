@@ -72,3 +72,23 @@ async def test_a_footer_redrawn_on_a_shown_screen_restyles_no_key_afterwards(mak
         keys = app.screen.query(FooterKey)
         assert keys and not any(key.has_class("-compact") for key in keys)
     assert restyled == []
+
+
+async def test_home_made_larger_after_a_too_small_window_shows_its_top_again(make_app, store):
+    from textual.containers import VerticalScroll
+
+    for n in range(12):  # enough sessions and reminders for home to scroll at 100x30
+        session = new_session("dropped", client=f"Client {n}", clock=frozen_clock)
+        session.reminders = [{"id": "r1", "due": "2026-11-20", "what": f"Call {n} back",
+                              "done": False, "kind": "call_back"}]
+        store.save(session)
+    app = make_app()
+    async with app.run_test(size=(36, 10)) as pilot:
+        await pilot.pause()
+        body = app.screen_stack[0].query_one("#home-body", VerticalScroll)
+        body.scroll_to(y=6, animate=False)  # where the flows kept in view had left it
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # the too-small note is lifted
+        assert body.scroll_y == 0

@@ -74,6 +74,11 @@ class HomeScreen(PartingScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#home-lists").set_class(event.size.width < NARROW, "narrow")
+        # Laid out in a window too small for it, home scrolled to keep the flows in view; a
+        # window made larger again shows it from the top, welcome line included.
+        flows = self.query_one("#home-flows", OptionList)
+        if self.focused is None or self.focused is flows:
+            self.query_one("#home-body", VerticalScroll).scroll_home(animate=False)
 
     def _flow_prompt(self, flow: str) -> Text:
         catalog = self.app.catalog
