@@ -484,7 +484,7 @@ def main() -> int:
         for name in chosen:
             print(f"... {name}", file=sys.stderr, flush=True)
             if name == "startup":
-                rows += startup_and_memory(data, 3 if quick else 9)
+                rows += startup_and_memory(data, 3 if quick else 21)
             elif name == "save":
                 rows += save(data, 15 if quick else 60)
             elif name == "history":

@@ -103,6 +103,20 @@ def choose_language(asked: str, remembered: str | None,
     return system_language(environ)
 
 
+APP_STARTS = (None, "dropped", "drop", "history")
+"""The commands that open the app (no command opens home)."""
+
+
+def resume_collector() -> None:
+    """Freeze what exists (it lives as long as the program) and let the collector run again.
+
+    `tui/start.py` pauses it for start-up; frozen, what start-up built is never walked again:
+    with a thousand sessions that walking had been a fifth of the app's start-up.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     asked = _language(args_list)
@@ -125,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             save_settings(directory, settings)
     catalog = load_catalog(lang)
     args = build_parser(catalog).parse_args(args_list)
+    if args.command not in APP_STARTS:
+        resume_collector()  # a command: what it needs to start is loaded (see tui/start.py)
 
     if args.version:
         from tui import __version__
@@ -271,10 +287,7 @@ def run_app(args: argparse.Namespace, directory: Path, lang: str) -> int:
     start = args.command or "home"
     app = PartingApp(store=store, data_dir=directory, locked=store is None, lang=lang,
                      start=start, client=getattr(args, "client", "") or "")
-    # Everything made so far (modules, the index of sessions, the catalog) lives as long as
-    # the app. Frozen, the garbage collector stops walking it again and again while the
-    # first screen is built: with a thousand sessions that walking was a fifth of start-up.
-    gc.freeze()
+    resume_collector()  # everything made so far lives as long as the app
     try:
         app.run()
     finally:

@@ -249,3 +249,36 @@ async def test_history_names_itself_in_the_header_and_a_read_only_window_still_s
     finally:
         second.close()
         first.close()
+
+
+def test_the_command_starts_with_the_collector_paused_and_a_command_turns_it_back_on(tmp_path):
+    code = ("import gc, sys; import tui.start; assert not gc.isenabled(); "
+            "from tui.cli import main; main(['--data-dir', sys.argv[1], 'due']); "
+            "assert gc.isenabled() and gc.get_freeze_count() > 0; print('collector on')")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("collector on")
+
+
+def test_the_app_turns_the_collector_back_on_before_it_runs(tmp_path, monkeypatch):
+    import gc
+
+    from textual.app import App
+
+    seen: list[bool] = []
+    monkeypatch.setattr(App, "run", lambda self, *a, **k: seen.append(gc.isenabled()))
+    gc.disable()
+    try:
+        main(["--data-dir", str(tmp_path)])
+    finally:
+        gc.enable()
+    assert seen == [True]
+
+
+def test_importing_the_cli_leaves_the_collector_alone():
+    import gc
+
+    import tui.cli  # noqa: F401
+
+    assert gc.isenabled()
