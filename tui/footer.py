@@ -73,6 +73,11 @@ class Footer(widgets.Footer):
         self._drawn: tuple[tuple[str, str, bool], ...] | None = None
 
     def compose(self) -> ComposeResult:
+        # Drawn with the screen's keys from the start: Textual's footer waits for the first
+        # change of bindings, and in a browser tab that opened in the background that came
+        # only once the tab had the focus, after home was shown without its keys.
+        self._bindings_ready = True
+        self._drawn = self._shown_keys()
         # Textual's key starts compact and is then bound to the footer's style (not
         # compact): on a screen already shown, each redraw of the footer restyled every key
         # twice. Given the footer's style before it is mounted, a key is styled once:
@@ -85,8 +90,10 @@ class Footer(widgets.Footer):
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
-        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+        if not self.is_attached or screen is not self.screen:
             return
+        if not screen.app.app_focus:
+            return  # as Textual's footer: keys stay as they are while the app is behind
         if not self._pending:
             self._pending = True
             self.call_after_refresh(self._redraw)

@@ -92,3 +92,23 @@ async def test_home_made_larger_after_a_too_small_window_shows_its_top_again(mak
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # the too-small note is lifted
         assert body.scroll_y == 0
+
+
+async def test_home_footer_has_its_keys_before_the_screen_is_first_drawn(make_app,
+                                                                         monkeypatch):
+    """A browser tab that opens in the background (the app not focused) still shows them."""
+    from textual.widgets._footer import FooterKey
+
+    at_mount: list[str] = []
+    mounted = HomeScreen.on_mount
+
+    def on_mount(self: HomeScreen) -> None:
+        at_mount.extend(str(key.description) for key in self.query(FooterKey))
+        mounted(self)
+
+    monkeypatch.setattr(HomeScreen, "on_mount", on_mount)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.app_focus = False  # as a tab in the background: bindings changes wait
+        await pilot.pause()
+    assert "History" in at_mount and "Help" in at_mount
