@@ -73,11 +73,12 @@ class Footer(widgets.Footer):
         self._drawn: tuple[tuple[str, str, bool], ...] | None = None
 
     def compose(self) -> ComposeResult:
-        # Drawn with the screen's keys from the start: Textual's footer waits for the first
-        # change of bindings, and in a browser tab that opened in the background that came
-        # only once the tab had the focus, after home was shown without its keys.
-        self._bindings_ready = True
-        self._drawn = self._shown_keys()
+        if not self.app.app_focus and not self._bindings_ready:
+            # Textual's footer waits for the first change of bindings, and none is drawn
+            # while the app is behind: a browser tab that opened in the background showed
+            # home without its keys until it had the focus. Drawn at once then.
+            self._bindings_ready = True
+            self._drawn = self._shown_keys()
         # Textual's key starts compact and is then bound to the footer's style (not
         # compact): on a screen already shown, each redraw of the footer restyled every key
         # twice. Given the footer's style before it is mounted, a key is styled once:

@@ -108,7 +108,8 @@ async def test_home_footer_has_its_keys_before_the_screen_is_first_drawn(make_ap
 
     monkeypatch.setattr(HomeScreen, "on_mount", on_mount)
     app = make_app()
+    app.set_reactive(type(app).app_focus, False)  # a tab opened in the background
     async with app.run_test(size=(100, 30)) as pilot:
-        app.app_focus = False  # as a tab in the background: bindings changes wait
         await pilot.pause()
+        assert not app.app_focus
     assert "History" in at_mount and "Help" in at_mount
