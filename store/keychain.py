@@ -32,15 +32,22 @@ def available() -> bool:
     """True when the system has a keyring that can really keep a secret."""
     try:
         import keyring
-        from keyring.backends import fail
 
         backend = keyring.get_keyring()
     except Exception:
         return False
-    if isinstance(backend, fail.Keyring) or "null" in type(backend).__module__.lower():
-        return False
+    return _keeps_secrets(backend)
+
+
+def _keeps_secrets(backend: object) -> bool:
+    """True for a backend that can really keep a secret here: not keyring's "fail" or
+    "null" ones, and usable (its priority, keyring's own test, raises when it is not)."""
     try:
-        return float(backend.priority) > 0
+        from keyring.backends import fail
+
+        if isinstance(backend, fail.Keyring) or "null" in type(backend).__module__.lower():
+            return False
+        return float(backend.priority) > 0  # type: ignore[attr-defined]
     except Exception:
         return False
 
@@ -70,11 +77,10 @@ def _named_backend(directory: Path):  # noqa: ANN202 - a keyring backend, or Non
         found = getattr(importlib.import_module(module_name), class_name, None)
         if not (isinstance(found, type) and issubclass(found, KeyringBackend)):
             return None
-        if float(found.priority) <= 0:  # keyring's own test of a backend: raises if unusable
-            return None
-        return found()
+        backend = found()
     except Exception:
         return None
+    return backend if _keeps_secrets(backend) else None
 
 
 def remember(directory: Path) -> bool:
