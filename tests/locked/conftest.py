@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from store import sealing
+from tests.locked.memory_backend import MemoryKeyring
 
 FAST_N = 2 ** 10
 
@@ -41,3 +42,17 @@ def watch_temp_files(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 
     monkeypatch.setattr(os, "replace", watching)
     return seen
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """keyring's backend is a MemoryKeyring, empty, for this test."""
+    import keyring
+
+    MemoryKeyring.items.clear()
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+    MemoryKeyring.items.clear()

@@ -14,16 +14,6 @@ from tests.locked.test_unlock_screen import locked
 NAME = "tests.locked.memory_backend.MemoryKeyring"
 
 
-@pytest.fixture
-def memory_backend():
-    MemoryKeyring.items.clear()
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    yield MemoryKeyring
-    keyring.set_keyring(previous)
-    MemoryKeyring.items.clear()
-
-
 def remembered_folder(tmp_path):
     folder = locked(tmp_path)
     assert keychain.recall(folder) is False  # not remembered yet
@@ -45,14 +35,14 @@ def no_backend_search(monkeypatch) -> None:
 
 
 def test_remember_names_the_backend_that_took_the_key_and_nothing_secret(tmp_path,
-                                                                        memory_backend):
+                                                                        memory_keyring):
     folder = remembered_folder(tmp_path)
     assert (folder / keychain.MARK).read_text() == NAME
-    assert memory_backend.items  # the key went to the backend, not to the mark
+    assert memory_keyring.items  # the key went to the backend, not to the mark
 
 
 def test_a_remembered_key_is_read_from_its_backend_without_a_search_of_every_backend(
-        tmp_path, memory_backend, monkeypatch):
+        tmp_path, memory_keyring, monkeypatch):
     folder = remembered_folder(tmp_path)
     no_backend_search(monkeypatch)
     assert keychain.recall(folder)
@@ -60,7 +50,7 @@ def test_a_remembered_key_is_read_from_its_backend_without_a_search_of_every_bac
 
 @pytest.mark.parametrize("mark", ["", "no.such.module.Keyring", "os.path.join",
                                   "keyring.backends.fail.Keyring", "../../evil"])
-def test_an_empty_or_unusable_mark_falls_back_to_keyrings_own_choice(tmp_path, memory_backend,
+def test_an_empty_or_unusable_mark_falls_back_to_keyrings_own_choice(tmp_path, memory_keyring,
                                                                       mark):
     folder = remembered_folder(tmp_path)
     (folder / keychain.MARK).write_text(mark)
@@ -68,10 +58,10 @@ def test_an_empty_or_unusable_mark_falls_back_to_keyrings_own_choice(tmp_path, m
 
 
 def test_a_key_missing_from_the_named_backend_is_looked_for_in_keyrings_choice(
-        tmp_path, memory_backend):
+        tmp_path, memory_keyring):
     folder = remembered_folder(tmp_path)
-    key = dict(memory_backend.items)
-    memory_backend.items.clear()
+    key = dict(memory_keyring.items)
+    memory_keyring.items.clear()
 
     class Other(MemoryKeyring):
         items = key

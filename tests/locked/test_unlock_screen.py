@@ -126,38 +126,6 @@ async def test_remember_is_not_offered_without_a_keyring(tmp_path, monkeypatch):
         assert not app.screen.query(Checkbox)
 
 
-class MemoryKeyring:
-    """A keyring held in memory, standing in for the system's."""
-
-    def __init__(self) -> None:
-        self.items: dict[tuple[str, str], str] = {}
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch):
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class Backend(KeyringBackend):
-        priority = 1
-        items: dict = {}
-
-        def get_password(self, service, username):
-            return self.items.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.items[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.items.pop((service, username), None)
-
-    backend = Backend()
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
 async def test_remember_keeps_the_key_so_the_next_start_asks_nothing(tmp_path, memory_keyring):
     folder = locked(tmp_path)
     assert keychain.available()
